@@ -1,0 +1,44 @@
+/**
+ * `npm start`: the whole of Gongzhi on one port. Data stays under `.data/` between runs; delete the folder to
+ * start over with fresh demo data.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
+import { ensureH5Build, H5_DIR, ROOT } from './h5-build';
+import { startLocal } from './server';
+
+const main = async () => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const port = Number(process.env.PORT ?? 3000);
+  const dataDir = join(ROOT, '.data', 'dynalite');
+  mkdirSync(dataDir, { recursive: true });
+  ensureH5Build();
+  const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, h5Dir: H5_DIR });
+  console.log(
+    [
+      '',
+      `  Gongzhi 共治 is running at ${app.url}`,
+      `  ${app.demoLoaded ? 'Demo data loaded' : 'Demo data already present'} (data in .data/; delete it to start over).`,
+      `  Residents: sign in as ${DEMO_RESIDENTS.join(' / ')} (or any name).`,
+      `  Committee admin page: ${app.url}/#/packages/admin/login/index — ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join(', ')}`,
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping…');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import { makeContextHandler } from '../http/stack';
+import { feedbackRoutes } from './routes';
+
+/** The feedback Lambda's entry point. */
+export const handler = makeContextHandler(feedbackRoutes);

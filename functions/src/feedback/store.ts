@@ -1,0 +1,141 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/api/feedback';
+import type { Page } from '../../../shared/api/common';
+import type { FeedbackStatus } from '../../../shared/feedback/status';
+import { db } from '../db/client';
+import { decodeCursor, encodeCursor } from '../db/cursor';
+import { communityKey } from '../db/keys';
+import { tableName } from '../db/tables';
+
+/**
+ * A feedback item holds everything that must change together: its status, its whole history and its version,
+ * so a transition is one conditional write.
+ */
+export interface FeedbackItem extends Feedback {
+  communityId: string;
+  reporterId: string;
+}
+
+const table = () => tableName('feedback');
+
+export const keys = {
+  item: (cid: string, id: string) => ({ pk: communityKey(cid, 'FB', id), sk: 'FB' }),
+  /** gsi1: a reporter's feedback, newest first. */
+  byReporter: (cid: string, userId: string) => communityKey(cid, 'REPORTER', userId),
+  /** gsi2: the committee's queue of one status, oldest waiting first. */
+  byStatus: (cid: string, status: FeedbackStatus) => communityKey(cid, 'FBSTATUS', status),
+};
+
+const indexKeys = (f: FeedbackItem, statusSince: string) => ({
+  gsi1pk: keys.byReporter(f.communityId, f.reporterId),
+  gsi1sk: `${f.createdAt}#${f.id}`,
+  gsi2pk: keys.byStatus(f.communityId, f.status),
+  gsi2sk: `${statusSince}#${f.id}`,
+});
+
+const fromItem = (item: Record<string, unknown>): FeedbackItem => {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest as unknown as FeedbackItem;
+};
+
+export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
+  id: f.id,
+  category: f.category,
+  title: f.title,
+  compound: f.compound,
+  status: f.status,
+  reporterName: f.reporterName,
+  createdAt: f.createdAt,
+  updatedAt: f.updatedAt,
+});
+
+export const putNewFeedback = async (f: FeedbackItem): Promise<void> => {
+  await db().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.item(f.communityId, f.id), ...indexKeys(f, f.createdAt), ...f },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+};
+
+export const getFeedback = async (cid: string, id: string): Promise<FeedbackItem | undefined> => {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.item(cid, id), ConsistentRead: true }));
+  return out.Item ? fromItem(out.Item) : undefined;
+};
+
+/**
+ * Moves feedback to a new status in one conditional write: only if nobody changed it since `expectedVersion`.
+ * Returns undefined when the version is stale.
+ */
+export const applyTransition = async (
+  current: FeedbackItem,
+  expectedVersion: number,
+  entry: HistoryEntry,
+): Promise<FeedbackItem | undefined> => {
+  const next = { ...current, status: entry.to };
+  const ix = indexKeys(next, entry.at);
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.item(current.communityId, current.id),
+        UpdateExpression:
+          'SET #status = :to, history = list_append(history, :entry), version = version + :one, updatedAt = :at, gsi2pk = :g2pk, gsi2sk = :g2sk',
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':to': entry.to,
+          ':entry': [entry],
+          ':one': 1,
+          ':at': entry.at,
+          ':g2pk': ix.gsi2pk,
+          ':g2sk': ix.gsi2sk,
+          ':expected': expectedVersion,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(out.Attributes!);
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return undefined;
+    throw err;
+  }
+};
+
+const listPage = async (
+  index: 'gsi1' | 'gsi2',
+  partition: string,
+  newestFirst: boolean,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<FeedbackSummary>> => {
+  const pkName = `${index}pk`;
+  const start = decodeCursor(cursor, {
+    attributes: ['pk', 'sk', pkName, `${index}sk`],
+    partition: { name: pkName, value: partition },
+  });
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: index,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': pkName },
+      ExpressionAttributeValues: { ':p': partition },
+      ScanIndexForward: !newestFirst,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return {
+    items: (out.Items ?? []).map((i) => toSummary(fromItem(i))),
+    nextCursor: encodeCursor(out.LastEvaluatedKey),
+  };
+};
+
+export const listByReporter = (cid: string, userId: string, limit: number, cursor?: string) =>
+  listPage('gsi1', keys.byReporter(cid, userId), true, limit, cursor);
+
+export const listByStatus = (cid: string, status: FeedbackStatus, limit: number, cursor?: string) =>
+  listPage('gsi2', keys.byStatus(cid, status), false, limit, cursor);

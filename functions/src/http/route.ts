@@ -1,0 +1,37 @@
+import type * as z from 'zod';
+import type { ContextName } from '../../../shared/api';
+import type { Endpoint } from '../../../shared/api/endpoint';
+import type { Principal } from './auth';
+
+/** What a handler gets: validated input only, never the raw event. */
+export type HandlerInput<E extends Endpoint> =
+  E extends Endpoint<infer P, infer Q, infer B, any> ? { params: z.output<P>; query: z.output<Q>; body: z.output<B> } : never;
+
+export interface HandlerContext<E extends Endpoint = Endpoint> {
+  /** The caller; absent on public endpoints only. */
+  principal: E['access'] extends 'public' ? undefined : Principal;
+  requestId: string;
+  /** The request's clock: one instant per request, so every timestamp it writes agrees. */
+  now: Date;
+}
+
+export type Handler<E extends Endpoint> = (
+  input: HandlerInput<E>,
+  ctx: HandlerContext<E>,
+) => Promise<z.input<E['response']>>;
+
+/** One row of the route table: an endpoint contract bound to the use case that serves it. */
+export interface Route {
+  name: string;
+  context: ContextName;
+  endpoint: Endpoint;
+  handler: Handler<any>;
+}
+
+/** Binds every endpoint of a context to its handler; the types refuse a missing or extra handler. */
+export const defineRoutes = <A extends Record<string, Endpoint>>(
+  context: ContextName,
+  api: A,
+  handlers: { [K in keyof A]: Handler<A[K]> },
+): Route[] =>
+  Object.entries(api).map(([name, endpoint]) => ({ name, context, endpoint, handler: handlers[name as keyof A] }));

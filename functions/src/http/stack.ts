@@ -1,0 +1,161 @@
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { routeKey } from '../../../shared/api/endpoint';
+import { authenticate, type Principal } from './auth';
+import { checkIdempotencyKey, runIdempotent } from './idempotency';
+import { logger } from './logger';
+import { forbidden, HttpProblem, internalError, notFound, problemResponse, toProblem } from './problem';
+import type { Route } from './route';
+import { validateParts } from './validate';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+type Request = middy.Request<Event, Result, Error, Context>;
+
+/** What the stack learns about a request on its way down, in order (kept on the Lambda context, as middy does). */
+type RequestState = {
+  requestId: string;
+  startedAt: number;
+  principal?: Principal;
+  input?: Record<'params' | 'query' | 'body', unknown>;
+};
+type StackContext = Context & { gongzhi?: RequestState };
+
+/** Bodies above this are refused before parsing (413): every form here is a few KB at most. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const state = (request: Request): RequestState => {
+  const context = request.context as StackContext;
+  context.gongzhi ??= { requestId: 'unknown', startedAt: Date.now() };
+  return context.gongzhi;
+};
+
+const header = (event: Event, name: string): string | undefined => {
+  const headers = event.headers ?? {};
+  return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+};
+
+/** 1. Request id and one structured log line per request (route, status, time; no personal data). */
+const requestLog = (route: Route): middy.MiddlewareObj<Event, Result> => {
+  const key = routeKey(route.endpoint);
+  const done = (request: Request) => {
+    const s = state(request);
+    const status = request.response?.statusCode ?? 500;
+    const line = { route: key, status, durationMs: Date.now() - s.startedAt, requestId: s.requestId, roles: s.principal?.roles };
+    if (status >= 500) logger.error('request failed', { ...line, error: request.error });
+    else logger.info('request', line);
+  };
+  return {
+    before: (request) => {
+      const s = state(request as Request);
+      s.requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId ?? 'local';
+      s.startedAt = Date.now();
+    },
+    after: (request) => done(request as Request),
+    onError: (request) => done(request as Request),
+  };
+};
+
+/** 7. Every error becomes RFC 9457 problem details; unknown ones become a bare 500 with the request id. */
+const problemDetails = (): middy.MiddlewareObj<Event, Result> => ({
+  onError: (request) => {
+    const problem = toProblem(request.error) ?? internalError();
+    request.response = problemResponse(problem, state(request as Request).requestId);
+  },
+});
+
+/** 2a. Size limit before any parsing. */
+const bodyLimit = (): middy.MiddlewareObj<Event, Result> => ({
+  before: ({ event }) => {
+    if (!event.body) return;
+    const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body);
+    if (bytes > MAX_BODY_BYTES)
+      throw new HttpProblem(413, 'payload-too-large', '内容过长', `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB`);
+  },
+});
+
+/** 3 + 4. Bearer JWT, then the roles the route table names. Object-level checks stay in the handlers. */
+const access = (route: Route): middy.MiddlewareObj<Event, Result> => ({
+  before: async (request) => {
+    const { access: allowed } = route.endpoint;
+    if (allowed === 'public') return;
+    const principal = await authenticate(header(request.event, 'authorization'));
+    if (allowed !== 'signed-in' && !principal.roles.some((r) => allowed.includes(r))) throw forbidden();
+    state(request as Request).principal = principal;
+  },
+});
+
+/** 5. zod validation of path, query and body, all at once. */
+const validation = (route: Route): middy.MiddlewareObj<Event, Result> => ({
+  before: (request) => {
+    const { event } = request;
+    const { params, query, body } = route.endpoint;
+    state(request as Request).input = validateParts({
+      params: { schema: params, value: event.pathParameters ?? {} },
+      query: { schema: query, value: event.queryStringParameters ?? {} },
+      body: { schema: body, value: body ? (event.body as unknown) ?? {} : undefined },
+    });
+  },
+});
+
+/** Builds the full middy stack for one route; the handler inside sees validated input and the caller only. */
+export const makeRouteHandler = (route: Route) => {
+  const { endpoint } = route;
+  const core = async (event: Event, context: Context): Promise<Result> => {
+    const s = (context as StackContext).gongzhi!;
+    const ctx = { principal: s.principal, requestId: s.requestId, now: new Date() };
+    const input = s.input as Parameters<Route['handler']>[0];
+    const run = () => route.handler(input, ctx as never);
+    const idempotencyKey = endpoint.idempotent ? checkIdempotencyKey(header(event, 'idempotency-key')) : undefined;
+    const result =
+      idempotencyKey && s.principal
+        ? await runIdempotent(
+            { key: `${route.name}#${s.principal.communityId}#${s.principal.userId}#${idempotencyKey}`, payload: input.body },
+            context,
+            run,
+          )
+        : await run();
+    const parsed = endpoint.response.safeParse(result);
+    if (!parsed.success) {
+      logger.error('response does not match its contract', { route: routeKey(endpoint), issues: parsed.error.issues.map((i) => i.path.join('.')) });
+      throw internalError();
+    }
+    return {
+      statusCode: endpoint.successStatus ?? 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(parsed.data),
+    };
+  };
+
+  const stack = middy<Event, Result, Error, Context>()
+    .use(requestLog(route))
+    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key', maxAge: 600 }))
+    .use(problemDetails())
+    .use(bodyLimit());
+  if (endpoint.body) stack.use(httpJsonBodyParser({ disableContentTypeError: false }));
+  stack
+    .use(access(route))
+    .use(validation(route));
+  return stack.handler(core);
+};
+
+export type LambdaHandler = (event: Event, context: Context) => Promise<Result>;
+
+/**
+ * One Lambda per bounded context: it serves that context's routes and dispatches on `routeKey`, exactly as
+ * API Gateway HTTP APIs send it (the local gateway sends the same).
+ */
+export const makeContextHandler = (routes: readonly Route[]): LambdaHandler => {
+  const byKey = new Map(routes.map((r) => [routeKey(r.endpoint), makeRouteHandler(r)]));
+  return async (event, context) => {
+    const handler = byKey.get(event.routeKey);
+    if (handler) return handler(event, context);
+    return problemResponse(notFound('没有这个接口'), event.requestContext?.requestId ?? context.awsRequestId);
+  };
+};

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+/** The API contracts and domain rules live outside `src/`: compile them with the app. */
+const sharedDir = path.resolve(__dirname, '../../shared');
+const env = process.env.TARO_ENV ?? 'h5';
+
+/**
+ * Where the API answers. `GONGZHI_API_BASE` wins; otherwise the browser build talks to its own origin
+ * (the local server serves app and API on one port) and the mini-program to the local server.
+ */
+const apiBase = process.env.GONGZHI_API_BASE ?? (env === 'h5' ? '' : 'http://localhost:3000');
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'gongzhi',
+    date: '2026-01-01',
+    // NutUI is drawn for a 375-wide design; our own styles for 750.
+    designWidth(input: any) {
+      const file = String(input?.file ?? '').replace(/\\+/g, '/');
+      return file.includes('@nutui') ? 375 : 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${env}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE_URL: JSON.stringify(apiBase),
+    },
+    alias: {
+      '@shared': sharedDir,
+      '@': path.resolve(__dirname, '../src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      // A production weapp build should stay small: no source maps in the package.
+      enableSourceMap: process.env.NODE_ENV !== 'production',
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedDir] },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,15 @@
+import { feedbackApi } from './feedback';
+import { identityApi } from './identity';
+
+/** Every endpoint, grouped by bounded context: one context, one Lambda function, one table. */
+export const api = {
+  identity: identityApi,
+  feedback: feedbackApi,
+} as const;
+
+export type ContextName = keyof typeof api;
+
+export * from './endpoint';
+export * from './common';
+export * from './identity';
+export * from './feedback';

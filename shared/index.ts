@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './feedback/status';
+export * from './feedback/categories';
+export * from './api';

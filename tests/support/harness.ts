@@ -1,0 +1,94 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type * as z from 'zod';
+import type { Endpoint } from '../../shared/api/endpoint';
+import { api } from '../../shared/api';
+import { dynamo } from '../../functions/src/db/client';
+import { tableName, tables, type TableKey } from '../../functions/src/db/tables';
+import { startLocal, type LocalApp } from '../../functions/local/server';
+
+export interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string | number>;
+  body?: unknown;
+  /** Raw body text, sent as is (for malformed JSON). */
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * A real Gongzhi on a random port: dynalite in memory, tables from their definitions, the demo community, the
+ * local gateway and every handler behind its middy stack. Tests talk HTTP to it, as the pages do.
+ */
+export class Harness {
+  private constructor(readonly app: LocalApp) {}
+
+  static async start(): Promise<Harness> {
+    return new Harness(await startLocal({ port: 0 }));
+  }
+
+  close(): Promise<void> {
+    return this.app.close();
+  }
+
+  async call<E extends Endpoint>(endpoint: E, opts: CallOptions = {}): Promise<Answer> {
+    const path = endpoint.path.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(opts.params?.[p] ?? ''));
+    const qs = new URLSearchParams(Object.entries(opts.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${this.app.url}${path}${qs ? `?${qs}` : ''}`, { method: endpoint.method, headers, body });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Signs in a resident (or steward) with the local dev login; returns the token. */
+  async resident(name: string): Promise<string> {
+    const r = await this.call(api.identity.wechatLogin, { body: { code: `dev:${name}` } });
+    if (r.status !== 200) throw new Error(`dev login failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token;
+  }
+
+  async staff(username = 'committee', password = 'Qingnian@2026'): Promise<string> {
+    const r = await this.call(api.identity.staffLogin, { body: { username, password } });
+    if (r.status !== 200) throw new Error(`staff login failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token;
+  }
+
+  /** Every item of every table, to prove that a refused request wrote nothing. */
+  async snapshot(): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const key of Object.keys(tables) as TableKey[]) {
+      const items: unknown[] = [];
+      let start: Record<string, any> | undefined;
+      do {
+        const page = await dynamo().send(new ScanCommand({ TableName: tableName(key), ExclusiveStartKey: start, ConsistentRead: true }));
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      out[key] = items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    }
+    return out;
+  }
+}
+
+/** A valid body for the feedback form. */
+export const aFeedback = (overrides: Partial<z.input<typeof api.feedback.submitFeedback.body & {}>> = {}) => ({
+  category: 'environment',
+  title: '楼道灯坏了',
+  description: '5栋2单元三楼楼道灯不亮，晚上上下楼看不清。',
+  compound: '青年新苑',
+  building: '5栋',
+  ...overrides,
+});
+
+export const isProblem = (a: Answer, status: number) =>
+  a.status === status && a.headers.get('content-type')?.startsWith('application/problem+json') === true;
