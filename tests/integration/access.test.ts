@@ -71,6 +71,19 @@ describe('errors are RFC 9457 problem details', () => {
     expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it('a failure of the store answers 500 with the request id, and no internals', async () => {
+    const token = await h.resident('王建国');
+    process.env.TABLE_FEEDBACK = 'no-such-table';
+    try {
+      const r = await h.call(api.feedback.listMyFeedback, { token });
+      expect(isProblem(r, 500)).toBe(true);
+      expect(r.body).toMatchObject({ type: 'urn:gongzhi:problem:internal-error', requestId: r.headers.get('apigw-requestid') });
+      expect(JSON.stringify(r.body)).not.toMatch(/no-such-table|ResourceNotFound|at /);
+    } finally {
+      delete process.env.TABLE_FEEDBACK;
+    }
+  });
+
   it('health answers without a token', async () => {
     const r = await h.call(api.identity.health);
     expect(r.status).toBe(200);
