@@ -19,6 +19,12 @@ export const contextTables: Record<ContextName, readonly TableKey[]> = {
   feedback: ['feedback', 'idempotency'],
 };
 
+/** Secrets each context's Lambda may read besides the JWT key: only identity talks to WeChat. */
+export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
+  identity: ['wechat'],
+  feedback: [],
+};
+
 /** Source file of each context's Lambda entry point, relative to `functions/src`. */
 export const contextEntry = (context: ContextName): string => `${context}/lambda.ts`;
 

@@ -27,6 +27,9 @@ type RequestState = {
 };
 type StackContext = Context & { gongzhi?: RequestState };
 
+/** Request headers a browser may send cross-origin; the CDK API's CORS preflight allows the same. */
+export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'] as const;
+
 /** Bodies above this are refused before parsing (413): every form here is a few KB at most. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -135,7 +138,7 @@ export const makeRouteHandler = (route: Route) => {
 
   const stack = middy<Event, Result, Error, Context>()
     .use(requestLog(route))
-    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key', maxAge: 600 }))
+    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: CORS_ALLOW_HEADERS.join(','), maxAge: 600 }))
     .use(problemDetails())
     .use(bodyLimit());
   if (endpoint.body) stack.use(httpJsonBodyParser({ disableContentTypeError: false }));

@@ -30,12 +30,20 @@ const thing = endpoint({
   summary: 'test',
 });
 
-const route = (handler: Route['handler'], e = thing): Route => ({ name: 'thing', context: 'feedback', endpoint: e, handler });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test route takes any handler shape
+const route = (handler: (input: any) => Promise<unknown>, e: Route['endpoint'] = thing): Route => ({
+  name: 'thing',
+  context: 'feedback',
+  endpoint: e,
+  handler: handler as Route['handler'],
+});
 
 describe('the request stack', () => {
   it('hands the handler validated input and answers JSON', async () => {
     const seen: unknown[] = [];
-    const h = makeRouteHandler(route(async (input) => (seen.push(input), { id: input.params.id, name: input.body.name, extra: 'dropped' })));
+    const h = makeRouteHandler(
+      route(async (input: { params: { id: string }; body: { name: string } }) => (seen.push(input), { id: input.params.id, name: input.body.name, extra: "dropped" })),
+    );
     const r = await h(event({ pathParameters: { id: '7' }, queryStringParameters: { page: '2' }, body: '{"name":"甲"}' }), context);
     expect(r.statusCode).toBe(200);
     expect(JSON.parse(r.body!)).toEqual({ id: '7', name: '甲' }); // the response contract strips what it does not name
