@@ -33,6 +33,7 @@ export const h5BuildIsStale = (): boolean => {
 export const ensureH5Build = (log: (line: string) => void = console.log): void => {
   if (!h5BuildIsStale()) return;
   log('Building the H5 app (miniprogram/dist/h5)…');
-  const out = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env } });
+  // Always a production build: under jest NODE_ENV is "test", and a dev build expects React Refresh's runtime.
+  const out = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (out.status !== 0) throw new Error(`H5 build failed (exit ${out.status})`);
 };

@@ -15,11 +15,8 @@ export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'gongzhi',
     date: '2026-01-01',
-    // NutUI is drawn for a 375-wide design; our own styles for 750.
-    designWidth(input: any) {
-      const file = String(input?.file ?? '').replace(/\\+/g, '/');
-      return file.includes('@nutui') ? 375 : 750;
-    },
+    // NutUI and our own styles are both written for a 375-wide design, in CSS pixels.
+    designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${env}`,
@@ -58,9 +55,22 @@ export default defineConfig<'webpack5'>(async () => {
         filename: 'css/[name].[hash].css',
         chunkFilename: 'css/[name].[chunkhash].css',
       },
+      // Taro splits only the initial chunks: every lazily loaded page would carry its own copy of zod, NutUI and
+      // the shared components. Put what two or more pages use into one chunk instead.
+      webpackChain(chain) {
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              pagesCommon: { name: 'pages-common', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+            },
+          },
+        });
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        pxtransform: { enable: true, config: {} },
+        // In the browser, px stay px: text keeps a fixed readable size and browser zoom and text settings work
+        // (rem sized from the window width would make text tiny on small phones and huge on desktops).
+        pxtransform: { enable: false, config: {} },
         cssModules: { enable: false },
       },
     },

@@ -1,7 +1,12 @@
 import Taro from '@tarojs/taro';
-import type { BodyOf, Endpoint, ParamsOf, QueryOf, ResponseOf } from '@shared/api/endpoint';
+import type { BodyOf, Endpoint, ParamsOf, QueryOf, ResponseOf } from '../../../shared/api/endpoint';
 import { ApiError, networkError, toApiError } from './errors';
 import { clearSession, getSession, goToLogin, type Realm } from './session';
+
+/*
+ * The api/ modules import shared/ by relative path (pages use the `@shared` alias): that way they also compile
+ * under the root tsconfig and jest, where the unit tests in tests/unit/miniprogram load them.
+ */
 
 /**
  * The typed API client: one generic function over the endpoint contracts in `shared/api`. Paths, methods and
@@ -74,6 +79,10 @@ export const buildQuery = (query: Record<string, unknown> | undefined): string =
 
 const REQUEST_TIMEOUT_MS = 20000;
 
+/** The API origin, set at build time by `defineConstants` (config/index.ts); '' = same origin. */
+declare const API_BASE_URL: string;
+const apiBase = (): string => (typeof API_BASE_URL === 'string' ? API_BASE_URL : '');
+
 /** A client for one realm: it sends that realm's token and, on 401, sends the person to that realm's login. */
 export const createClient = (realm: Realm) =>
   async function call<E extends AnyEndpoint>(endpoint: E, ...args: CallArgs<E>): Promise<ResponseOf<E>> {
@@ -81,7 +90,7 @@ export const createClient = (realm: Realm) =>
       { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown } | undefined,
       CallOptions | undefined,
     ];
-    const url = `${API_BASE_URL}${buildPath(endpoint.path, input?.params)}${buildQuery(input?.query)}`;
+    const url = `${apiBase()}${buildPath(endpoint.path, input?.params)}${buildQuery(input?.query)}`;
     const header: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     const isPublic = endpoint.access === 'public';
     const session = isPublic ? null : getSession(realm);
@@ -90,9 +99,9 @@ export const createClient = (realm: Realm) =>
     const hasBody = endpoint.method !== 'GET' && endpoint.method !== 'DELETE';
     if (hasBody) header['Content-Type'] = 'application/json';
 
-    let res: Taro.request.SuccessCallbackResult<unknown>;
+    let res: Taro.request.SuccessCallbackResult<string | Record<string, unknown>>;
     try {
-      res = await Taro.request<unknown>({
+      res = await Taro.request<string | Record<string, unknown>>({
         url,
         method: endpoint.method,
         header,
@@ -104,7 +113,7 @@ export const createClient = (realm: Realm) =>
       throw networkError();
     }
 
-    let data = res.data;
+    let data: unknown = res.data;
     if (typeof data === 'string' && data) {
       try {
         data = JSON.parse(data);

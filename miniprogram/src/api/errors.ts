@@ -1,4 +1,4 @@
-import type { Problem } from '@shared/api/common';
+import type { Problem } from '../../../shared/api/common';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,4 +1,4 @@
-export { api } from '@shared/api';
+export { api } from '../../../shared/api';
 export * from './client';
 export * from './errors';
 export * from './session';

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { Session, User } from '@shared/api/identity';
-import { isStaff } from '@shared/roles';
+import type { Session, User } from '../../../shared/api/identity';
+import { isStaff } from '../../../shared/roles';
 
 /**
  * Who is signed in. Residents and committee staff keep separate sessions ("realms"), so a staff member who

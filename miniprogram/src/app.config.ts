@@ -1,0 +1,25 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/login/index',
+    'pages/feedback/new/index',
+    'pages/feedback/mine/index',
+    'pages/feedback/detail/index',
+  ],
+  subPackages: [
+    {
+      // The committee's pages: only staff load them.
+      root: 'packages/admin',
+      pages: ['login/index', 'queue/index', 'detail/index'],
+    },
+  ],
+  // Browser build: no sliding page transitions (calmer for older eyes, and nothing moves under a tap).
+  animation: false,
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '共治 · 青年社区',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+});

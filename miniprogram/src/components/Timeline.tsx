@@ -1,0 +1,30 @@
+import type { HistoryEntry } from '@shared/api/feedback';
+import { FEEDBACK_STATUS_LABELS } from '@shared/feedback/status';
+import { ROLE_LABELS } from '@shared/roles';
+import { formatTime } from './format';
+import { Html } from './ui';
+
+/** The feedback's history, newest first: who moved it, to which status, and the reply residents read. */
+export function Timeline({ history }: { history: readonly HistoryEntry[] }) {
+  const entries = [...history].reverse();
+  return (
+    <Html tag='ol' className='gz-timeline' aria-label='办理进度'>
+      {entries.map((h, i) => (
+        <Html tag='li' className='gz-timeline-entry' key={`${h.at}-${i}`}>
+          <Html tag='strong' className='gz-text'>
+            {h.from === null ? '提交反馈' : `状态改为「${FEEDBACK_STATUS_LABELS[h.to]}」`}
+          </Html>
+          <Html tag='span' className='gz-meta'>
+            {formatTime(h.at)} · {ROLE_LABELS[h.byRole]} {h.byName}
+          </Html>
+          {h.note ? (
+            <Html tag='p' className='gz-note'>
+              {h.from === null ? '' : '回复：'}
+              {h.note}
+            </Html>
+          ) : null}
+        </Html>
+      ))}
+    </Html>
+  );
+}

@@ -1,0 +1,19 @@
+import { Text, View } from '@tarojs/components';
+import type { HtmlProps } from './types';
+
+const INLINE = new Set(['span', 'strong', 'time']);
+
+/** Mini-program build: a plain view or text (WeChat reads the text itself). The browser build renders the tag. */
+export function Html({ tag, className, id, children }: HtmlProps) {
+  if (INLINE.has(tag))
+    return (
+      <Text className={className} id={id}>
+        {children}
+      </Text>
+    );
+  return (
+    <View className={className} id={id}>
+      {children}
+    </View>
+  );
+}

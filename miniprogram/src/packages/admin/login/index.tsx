@@ -1,0 +1,98 @@
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { StaffLoginBody } from '@shared/api/identity';
+import { isStaff } from '@shared/roles';
+import { ApiError, api, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { Notice } from '../../../components/States';
+import { Button, Html, TextField } from '../../../components/ui';
+
+export default function StaffLoginPage() {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string>();
+  const [sending, setSending] = useState(false);
+
+  // Already signed in (the session has not expired): straight to the queue.
+  useEffect(() => {
+    if (getSession('staff')) void Taro.redirectTo({ url: '/packages/admin/queue/index' });
+  }, []);
+
+  const submit = async () => {
+    if (sending) return;
+    setError(undefined);
+    const parsed = StaffLoginBody.safeParse({ username, password });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    try {
+      const session = await staffCall(api.identity.staffLogin, { body: parsed.data });
+      if (!isStaff(session.user.roles)) {
+        setError('此账号不是社区工作人员账号，不能进入管理页面');
+        return;
+      }
+      saveSession('staff', session);
+      await Taro.reLaunch({ url: '/packages/admin/queue/index' });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setError(err.problem.detail ?? '账号或密码错误');
+      else if (err instanceof ApiError && err.status === 429)
+        setError(err.problem.detail ?? '登录失败次数过多，账号已暂时锁定，请稍后再试');
+      else {
+        if (err instanceof ApiError) setErrors(err.fieldErrors);
+        setError(errorMessage(err));
+      }
+      setPassword('');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className='gz-page'>
+      <Html tag='h1' className='gz-h1'>
+        社区工作人员登录
+      </Html>
+      <Html tag='p' className='gz-text gz-muted'>
+        社区两委工作人员在此登录，受理和答复居民反馈。
+      </Html>
+      {error ? <Notice kind='error'>{error}</Notice> : null}
+      <TextField
+        id='staff-username'
+        label='账号'
+        value={username}
+        onChange={(v) => {
+          setUsername(v);
+          setErrors((e) => ({ ...e, username: '' }));
+        }}
+        maxLength={40}
+        autoComplete='username'
+        error={errors.username}
+      />
+      <TextField
+        id='staff-password'
+        label='密码'
+        password
+        value={password}
+        onChange={(v) => {
+          setPassword(v);
+          setErrors((e) => ({ ...e, password: '' }));
+        }}
+        maxLength={200}
+        autoComplete='current-password'
+        error={errors.password}
+      />
+      <Button variant='primary' loading={sending} onClick={submit}>
+        {sending ? '正在登录…' : '登录'}
+      </Button>
+      <View className='gz-footer-links'>
+        <Button variant='plain' inline onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+          返回居民首页
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import type { Feedback } from '@shared/api/feedback';
+import { api, call, errorMessage } from '../../../api';
+import { FeedbackDetails } from '../../../components/FeedbackDetails';
+import { ErrorState, LoadingState, Notice } from '../../../components/States';
+import { Button } from '../../../components/ui';
+import { useSession } from '../../../components/useSession';
+import { backOrRedirect } from '../../../components/nav';
+
+export default function FeedbackDetailPage() {
+  const session = useSession('resident');
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const justCreated = params.created === '1';
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(async () => {
+    if (!session) return;
+    if (!id) {
+      setError('没有指定要查看的反馈');
+      setLoading(false);
+      return;
+    }
+    setLoading(true);
+    setError(undefined);
+    try {
+      setFeedback(await call(api.feedback.getFeedback, { params: { id } }));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoading(false);
+    }
+  }, [id, session]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!session) return <LoadingState text='正在前往登录…' />;
+
+  return (
+    <View className='gz-page'>
+      {justCreated && feedback ? <Notice kind='ok'>提交成功！社区会尽快受理，请留意办理进度。</Notice> : null}
+      {error ? <ErrorState message={error} onRetry={id ? () => void load() : undefined} /> : null}
+      {loading && !feedback ? <LoadingState /> : null}
+      {feedback ? <FeedbackDetails feedback={feedback} /> : null}
+      <Button variant='plain' loading={loading && Boolean(feedback)} onClick={() => void load()}>
+        刷新
+      </Button>
+      <Button onClick={() => backOrRedirect('/pages/feedback/mine/index')}>查看我的全部反馈</Button>
+      <Button variant='plain' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+        返回首页
+      </Button>
+    </View>
+  );
+}

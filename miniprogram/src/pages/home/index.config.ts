@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '共治 · 青年社区' });

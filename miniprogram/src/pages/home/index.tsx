@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { clearSession } from '../../api';
+import { LoadingState } from '../../components/States';
+import { Button, Html } from '../../components/ui';
+import { useSession } from '../../components/useSession';
+
+export default function HomePage() {
+  const session = useSession('resident');
+  if (!session) return <LoadingState text='正在前往登录…' />;
+
+  const logout = () => {
+    clearSession('resident');
+    void Taro.reLaunch({ url: '/pages/login/index' });
+  };
+
+  return (
+    <View className='gz-page'>
+      <Html tag='h1' className='gz-h1'>
+        {session.user.name}，您好！
+      </Html>
+      <Html tag='p' className='gz-text gz-muted'>
+        有问题随时反映，社区两委会受理、答复，您可以随时查看办理进度。
+      </Html>
+
+      <Html tag='nav' aria-label='主要功能'>
+        <Button variant='primary' onClick={() => void Taro.navigateTo({ url: '/pages/feedback/new/index' })}>
+          反映问题
+        </Button>
+        <Button onClick={() => void Taro.navigateTo({ url: '/pages/feedback/mine/index' })}>我的反馈</Button>
+      </Html>
+
+      <View className='gz-footer-links'>
+        {process.env.TARO_ENV === 'h5' ? (
+          <Button variant='plain' inline onClick={() => void Taro.navigateTo({ url: '/packages/admin/login/index' })}>
+            社区工作人员入口
+          </Button>
+        ) : null}
+        <Button variant='plain' inline onClick={logout}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}
