@@ -7,9 +7,13 @@ import { join } from 'node:path';
 import { DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { ensureH5Build, H5_DIR, ROOT } from './h5-build';
 import { startLocal } from './server';
+import { logger } from '../src/http/logger';
 
 const main = async () => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // Request log lines are for AWS; here they would bury the address. `POWERTOOLS_LOG_LEVEL=INFO npm start` shows them.
+  logger.setLogLevel((process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN') as 'WARN');
+  // Lambda runs Node.js 22; the SDK's reminder that Node 20 support ends is noise for a local run.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = join(ROOT, '.data', 'dynalite');
   mkdirSync(dataDir, { recursive: true });

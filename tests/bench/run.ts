@@ -23,6 +23,7 @@ import type { ContextName } from '../../shared/api';
 import { esbuildOptionsFor } from '../../infra/lib/bundling';
 
 const ROOT = join(__dirname, '../..');
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 /** Each phase stops after this long even if it has not sent all its requests. */
