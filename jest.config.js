@@ -1,5 +1,6 @@
 /**
- * One jest run, four projects: `npm test` runs them all; `npx jest --selectProjects unit` runs one.
+ * One jest run, five projects: `npm test` runs them all; `npx jest --selectProjects unit` runs one
+ * (unit, integration, infra, build, e2e).
  * TypeScript goes through @swc/jest (no type-check here: `npm run typecheck` does that). middy and jose ship
  * ESM only, so they are transformed too.
  */
@@ -25,6 +26,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/tests/infra/**/*.test.ts'] },
+    { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
-import { ensureH5Build, H5_DIR, ROOT } from './h5-build';
+import { ensureH5Build, H5_DIR, ROOT } from './app-build';
 import { startLocal } from './server';
 import { logger } from '../src/http/logger';
 

@@ -6,9 +6,9 @@
  *  2. the minified bundle of each Lambda function (the same esbuild settings CDK uses);
  *  3. the weapp main package (what every WeChat user downloads first).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +21,8 @@ import { keys } from '../../functions/src/feedback/store';
 import { routeTable } from '../../functions/src/routes';
 import type { ContextName } from '../../shared/api';
 import { esbuildOptionsFor } from '../../infra/lib/bundling';
+import { APP_BUILDS, ensureAppBuild } from '../../functions/local/app-build';
+import { mainPackageBytes } from '../support/weapp';
 
 const ROOT = join(__dirname, '../..');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -78,16 +80,6 @@ const startServer = async (): Promise<{ url: string; storeEndpoint: string; stop
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-const dirSize = (dir: string, skip: (path: string) => boolean = () => false): number => {
-  let total = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (skip(p)) continue;
-    total += e.isDirectory() ? dirSize(p, skip) : statSync(p).size;
-  }
-  return total;
-};
 
 const requestPath = async (url: string) => {
   const post = (path: string, body: unknown, token?: string) =>
@@ -178,15 +170,9 @@ const bundleSizes = async () => {
   return sizes;
 };
 
-const weappMainPackage = (): number | undefined => {
-  const dir = join(ROOT, 'miniprogram/dist/weapp');
-  if (!existsSync(join(dir, 'app.json'))) {
-    console.log('Building the weapp package for its size…');
-    const r = spawnSync('npm', ['run', 'build:weapp'], { cwd: ROOT, stdio: 'ignore' });
-    if (r.status !== 0) return undefined;
-  }
-  // Subpackages live under packages/: WeChat downloads them only when a page in them opens.
-  return dirSize(dir, (p) => p === join(dir, 'packages'));
+const weappMainPackage = (): number => {
+  ensureAppBuild('weapp');
+  return mainPackageBytes(APP_BUILDS.weapp.dir);
 };
 
 const main = async () => {
@@ -208,7 +194,7 @@ const main = async () => {
   console.log('\nLambda bundles (esbuild, minified ESM, as CDK builds them):');
   for (const b of await bundleSizes()) console.log(`  ${b.context.padEnd(10)} ${kb(b.bytes)}`);
   const weapp = weappMainPackage();
-  console.log(`\nweapp main package (WeChat's limit is 2048 KB): ${weapp === undefined ? 'build failed' : kb(weapp)}`);
+  console.log(`\nweapp main package (WeChat's limit is 2048 KB): ${kb(weapp)}`);
 };
 
 main().catch((err) => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { api } from '../../shared/api';
-import { ensureH5Build, H5_DIR, ROOT } from '../../functions/local/h5-build';
+import { ensureH5Build, H5_DIR, ROOT } from '../../functions/local/app-build';
 import { startLocal, type LocalApp } from '../../functions/local/server';
 
 jest.setTimeout(240_000);
