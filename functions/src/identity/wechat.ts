@@ -35,9 +35,15 @@ const code2Session = async (code: string): Promise<WechatIdentity> => {
   const { appId, appSecret } = await wechatCredentials();
   const url = new URL('https://api.weixin.qq.com/sns/jscode2session');
   url.search = new URLSearchParams({ appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' }).toString();
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-  if (!res.ok) throw new HttpProblem(502, 'wechat-unavailable', '微信服务暂不可用', '微信登录服务暂不可用，请稍后再试');
-  const body = (await res.json()) as { openid?: string; errcode?: number };
+  const unavailable = () => new HttpProblem(502, 'wechat-unavailable', '微信服务暂不可用', '微信登录服务暂不可用，请稍后再试');
+  let body: { openid?: string; errcode?: number };
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) throw unavailable();
+    body = (await res.json()) as typeof body;
+  } catch (err) {
+    throw err instanceof HttpProblem ? err : unavailable();
+  }
   if (!body.openid) throw unauthorized('微信登录凭证无效或已过期，请重试');
   return { openid: body.openid };
 };
