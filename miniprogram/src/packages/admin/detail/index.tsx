@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import { TransitionBody, type Feedback } from '@shared/api/feedback';
+import { useState } from 'react';
+import { TransitionBody } from '@shared/api/feedback';
 import {
   FEEDBACK_ACTION_LABELS,
   FEEDBACK_STATUS_LABELS,
@@ -14,6 +14,7 @@ import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../..
 import { FeedbackDetails } from '../../../components/FeedbackDetails';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { Button, Html, TextField, useConfirm } from '../../../components/ui';
+import { useFeedback } from '../../../components/useFeedback';
 import { useSession } from '../../../components/useSession';
 import { backOrRedirect } from '../../../components/nav';
 
@@ -37,37 +38,13 @@ export default function AdminFeedbackDetailPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string>();
+  const { feedback, setFeedback, error: loadError, loading, load } = useFeedback(id, staffCall, Boolean(session));
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string>();
   const [actionError, setActionError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [sending, setSending] = useState<FeedbackStatus | null>(null);
   const [dialog, confirm] = useConfirm();
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    if (!id) {
-      setLoadError('没有指定要查看的反馈');
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    setLoadError(undefined);
-    try {
-      setFeedback(await staffCall(api.feedback.getFeedback, { params: { id } }));
-    } catch (err) {
-      setLoadError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [id, session]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 

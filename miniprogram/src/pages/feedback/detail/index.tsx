@@ -1,11 +1,10 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import type { Feedback } from '@shared/api/feedback';
-import { api, call, errorMessage } from '../../../api';
+import { call } from '../../../api';
 import { FeedbackDetails } from '../../../components/FeedbackDetails';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { Button } from '../../../components/ui';
+import { useFeedback } from '../../../components/useFeedback';
 import { useSession } from '../../../components/useSession';
 import { backOrRedirect } from '../../../components/nav';
 
@@ -14,31 +13,7 @@ export default function FeedbackDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const justCreated = params.created === '1';
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    if (!id) {
-      setError('没有指定要查看的反馈');
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    setError(undefined);
-    try {
-      setFeedback(await call(api.feedback.getFeedback, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [id, session]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { feedback, error, loading, load } = useFeedback(id, call, Boolean(session));
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
   });
