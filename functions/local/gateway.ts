@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { routeKey } from '../../shared/api/endpoint';
+import { routeKey, type HttpMethod } from '../../shared/api/endpoint';
 import type { ContextName } from '../../shared/api';
-import type { LambdaHandler } from '../src/http/stack';
 import { problemResponse, HttpProblem, notFound } from '../src/http/problem';
+import { makeContextHandler, type LambdaHandler } from '../src/http/stack';
 import { routeTable } from '../src/routes';
-import { makeContextHandler } from '../src/http/stack';
 
 interface CompiledRoute {
   key: string;
@@ -30,7 +29,7 @@ const compile = (method: string, path: string, context: ContextName): CompiledRo
       return '([^/]+)';
     })
     .join('/');
-  return { key: `${method} ${path}`, method, pattern: new RegExp(`^${source}$`), params, context };
+  return { key: routeKey({ method: method as HttpMethod, path }), method, pattern: new RegExp(`^${source}$`), params, context };
 };
 
 /**
@@ -110,7 +109,7 @@ export const makeGateway = () => {
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
     const now = new Date();
-    const key = routeKey({ method: found.route.method as never, path: found.route.key.slice(found.route.method.length + 1) });
+    const key = found.route.key;
     const event: APIGatewayProxyEventV2 = {
       version: '2.0',
       routeKey: key,

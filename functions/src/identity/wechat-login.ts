@@ -9,8 +9,8 @@ import { resolveWechatCode } from './wechat';
 /** A resident signs in from the mini-program; the first sign-in creates their user. */
 export const wechatLogin: Handler<typeof identityApi.wechatLogin> = async ({ body }, { now }) => {
   const communityId = body.communityId ?? defaultCommunityId();
-  const identity = await resolveWechatCode(body.code);
   if (!(await getCommunity(communityId))) throw notFound('社区不存在');
+  const identity = await resolveWechatCode(body.code);
   const newUser = {
     id: randomUUID(),
     communityId,
