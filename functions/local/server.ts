@@ -16,6 +16,8 @@ export interface LocalOptions {
   dataDir?: string;
   /** The H5 build to serve at `/`; omit to serve the API only. */
   h5Dir?: string;
+  /** Use a store that is already running (e.g. dynalite in another process) instead of starting one. */
+  storeEndpoint?: string;
   /** Load the demo community on first start (default true). */
   demoData?: boolean;
 }
@@ -69,7 +71,9 @@ const serveStatic = (root: string, req: IncomingMessage, res: ServerResponse) =>
  * with the API under `/v1` and the H5 app everywhere else. `npm start` and the e2e tests both use this.
  */
 export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => {
-  const store = await startStore({ path: opts.dataDir });
+  const store = opts.storeEndpoint
+    ? { endpoint: opts.storeEndpoint, close: async () => undefined }
+    : await startStore({ path: opts.dataDir });
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   process.env.GONGZHI_DEV_LOGIN = '1';
   await ensureTables();

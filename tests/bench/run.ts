@@ -2,7 +2,8 @@
  * `npm run bench`: figures, not assertions. Measures in one run on this machine:
  *  1. POST /v1/feedback and GET /v1/feedback/mine through the local gateway (HTTP → v2 event → middy → dynalite),
  *     beside the same DynamoDB operations sent straight to the same dynalite with the SDK: the ratio shows
- *     what the request path costs on top of the store;
+ *     what the request path costs on top of the store. Caller, request path and store run in three processes
+ *     (on a 2-core machine they still share the cores, so the ratio is a lower bound for AWS);
  *  2. the minified bundle of each Lambda function (the same esbuild settings CDK uses);
  *  3. the weapp main package (what every WeChat user downloads first).
  */
@@ -66,16 +67,17 @@ const measure = async (name: string, op: (i: number) => Promise<boolean>): Promi
   return { name, count: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
 };
 
-const startServer = async (): Promise<{ url: string; storeEndpoint: string; stop: () => void }> => {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'serve.ts')], {
+/** Starts one bench process (`store`, or `gateway` in front of a store) and reads its address. */
+const startProcess = async <T>(...args: string[]): Promise<T & { stop: () => void }> => {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'serve.ts'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`bench process ${args[0]} exited (${code})`)));
   });
-  return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
+  return { ...(JSON.parse(line) as T), stop: () => child.kill('SIGTERM') };
 };
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
@@ -177,10 +179,12 @@ const weappMainPackage = (): number => {
 
 const main = async () => {
   console.log(`Gongzhi bench — ${REQUESTS} requests per phase, ${CONCURRENCY} at once, node ${process.version}\n`);
-  const server = await startServer();
+  // Three processes, as in AWS: the caller, the request path (gateway + middy + handlers), and the store.
+  const store = await startProcess<{ storeEndpoint: string }>('store');
+  const server = await startProcess<{ url: string }>('gateway', store.storeEndpoint);
   try {
     const gw = await requestPath(server.url);
-    const raw = await rawStore(server.storeEndpoint);
+    const raw = await rawStore(store.storeEndpoint);
     const rows = [gw.submit, raw.put, gw.listMine, raw.query];
     console.log('| operation | requests | req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---:|---:|---:|---:|---:|');
@@ -190,6 +194,7 @@ const main = async () => {
     console.log(`  my feedback:     ${fmt(gw.listMine.rps / raw.query.rps, 2)}×   (p50 ${fmt(gw.listMine.p50)} ms vs ${fmt(raw.query.p50)} ms)`);
   } finally {
     server.stop();
+    store.stop();
   }
   console.log('\nLambda bundles (esbuild, minified ESM, as CDK builds them):');
   for (const b of await bundleSizes()) console.log(`  ${b.context.padEnd(10)} ${kb(b.bytes)}`);
