@@ -9,8 +9,11 @@ import { Button, Html, TextField } from '../../components/ui';
 /** The residents of the demo community (functions/local/demo-data). */
 const DEMO_RESIDENTS = ['王建国', '李秀英', '张桂兰'];
 
-/** The browser build and local mini-program builds sign in with the local server's dev login (`dev:<name>`). */
-const DEV_LOGIN = process.env.TARO_ENV === 'h5' || API_BASE_URL.includes('localhost') || API_BASE_URL.includes('127.0.0.1');
+/**
+ * Builds against the local server (same origin, or localhost) offer its dev login (`dev:<name>`); a build for a
+ * deployed API (`GONGZHI_API_BASE=https://…`) does not, since the server would refuse it anyway.
+ */
+const DEV_LOGIN = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?)?$/.test(API_BASE_URL);
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 export default function LoginPage() {
