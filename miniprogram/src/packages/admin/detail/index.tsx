@@ -120,7 +120,7 @@ export default function AdminFeedbackDetailPage() {
                 }}
                 placeholder='例如：已联系物业，今天下午更换楼道灯。'
                 hint={NOTE_HINT}
-                maxLength={500}
+                maxLength={TransitionBody.shape.note.unwrap().maxLength ?? undefined}
                 error={noteError}
                 disabled={sending !== null}
               />

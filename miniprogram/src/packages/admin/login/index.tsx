@@ -68,7 +68,7 @@ export default function StaffLoginPage() {
           setUsername(v);
           setErrors((e) => ({ ...e, username: '' }));
         }}
-        maxLength={40}
+        maxLength={StaffLoginBody.shape.username.maxLength ?? undefined}
         autoComplete='username'
         error={errors.username}
       />
@@ -81,7 +81,7 @@ export default function StaffLoginPage() {
           setPassword(v);
           setErrors((e) => ({ ...e, password: '' }));
         }}
-        maxLength={200}
+        maxLength={StaffLoginBody.shape.password.maxLength ?? undefined}
         autoComplete='current-password'
         error={errors.password}
       />

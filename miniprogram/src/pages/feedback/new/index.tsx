@@ -8,6 +8,15 @@ import { LoadingState, Notice } from '../../../components/States';
 import { Button, ChoiceGroup, Html, TextField } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 
+/** Input limits come from the same schema the server validates with. */
+const fields = SubmitFeedbackBody.shape;
+const MAX = {
+  title: fields.title.maxLength ?? undefined,
+  description: fields.description.maxLength ?? undefined,
+  compound: fields.compound.maxLength ?? undefined,
+  building: fields.building.unwrap().maxLength ?? undefined,
+};
+
 const CATEGORY_OPTIONS = FEEDBACK_CATEGORIES.map((value) => ({ value, label: FEEDBACK_CATEGORY_LABELS[value] }));
 
 interface Form {
@@ -92,7 +101,7 @@ export default function NewFeedbackPage() {
         value={form.title}
         onChange={set('title')}
         placeholder='一句话说明问题，例如：3 栋楼道灯不亮'
-        maxLength={40}
+        maxLength={MAX.title}
         error={errors.title}
       />
       <TextField
@@ -102,7 +111,7 @@ export default function NewFeedbackPage() {
         onChange={set('description')}
         placeholder='什么时候开始、具体情况、希望怎么解决'
         multiline
-        maxLength={1000}
+        maxLength={MAX.description}
         error={errors.description}
       />
       <TextField
@@ -111,7 +120,7 @@ export default function NewFeedbackPage() {
         value={form.compound}
         onChange={set('compound')}
         placeholder='例如：青年花园'
-        maxLength={40}
+        maxLength={MAX.compound}
         error={errors.compound}
       />
       <TextField
@@ -121,7 +130,7 @@ export default function NewFeedbackPage() {
         value={form.building}
         onChange={set('building')}
         placeholder='例如：3 栋 2 单元'
-        maxLength={40}
+        maxLength={MAX.building}
         error={errors.building}
       />
 
