@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
-import { putNewFeedback, type FeedbackItem } from '../src/feedback/store';
+import { putNewFeedback } from '../src/feedback/store';
+import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
 import { createUserWithLogin, getCommunity, putCommunity, putBranch } from '../src/identity/store';
 
@@ -64,26 +65,10 @@ export const loadDemoData = async (now = new Date()): Promise<boolean> => {
     );
   }
   for (const [i, name] of DEMO_BRANCHES.entries()) await putBranch(cid, { id: String(i + 1).padStart(2, '0'), name });
-  for (const [i, f] of DEMO_FEEDBACK.entries()) {
+  for (const [i, { reporter, ...form }] of DEMO_FEEDBACK.entries()) {
     const created = new Date(now.getTime() - (DEMO_FEEDBACK.length - i) * 3600_000).toISOString();
-    const byRole = DEMO_STEWARDS.includes(f.reporter) ? 'steward' : 'resident';
-    const item: FeedbackItem = {
-      id: randomUUID(),
-      communityId: cid,
-      reporterId: ids.get(f.reporter)!,
-      reporterName: f.reporter,
-      category: f.category,
-      title: f.title,
-      description: f.description,
-      compound: f.compound,
-      ...('building' in f ? { building: f.building } : {}),
-      status: 'submitted',
-      createdAt: created,
-      updatedAt: created,
-      version: 1,
-      history: [{ at: created, from: null, to: 'submitted', byRole, byName: f.reporter }],
-    };
-    await putNewFeedback(item);
+    const role = DEMO_STEWARDS.includes(reporter) ? 'steward' : 'resident';
+    await putNewFeedback(newFeedbackItem({ communityId: cid, userId: ids.get(reporter)!, name: reporter, role }, form, created));
   }
   // Written last: its presence means "demo data complete".
   await putCommunity({ ...DEMO_COMMUNITY });

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { routeKey, type HttpMethod } from '../../shared/api/endpoint';
 import type { ContextName } from '../../shared/api';
 import { problemResponse, HttpProblem, notFound } from '../src/http/problem';
-import { makeContextHandler, type LambdaHandler } from '../src/http/stack';
+import { CORS_ALLOW_HEADERS, makeContextHandler, type LambdaHandler } from '../src/http/stack';
 import { routeTable } from '../src/routes';
 
 interface CompiledRoute {
@@ -85,7 +85,7 @@ export const makeGateway = () => {
       send(res, 204, {
         'access-control-allow-origin': '*',
         'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-        'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+        'access-control-allow-headers': CORS_ALLOW_HEADERS.join(','),
         'access-control-max-age': 600,
       });
       return;

@@ -18,7 +18,8 @@ import { build } from 'esbuild';
 import { api } from '../../shared/api';
 import { db } from '../../functions/src/db/client';
 import { tableName } from '../../functions/src/db/tables';
-import { keys } from '../../functions/src/feedback/store';
+import { keys, newFeedbackRecord } from '../../functions/src/feedback/store';
+import { newFeedbackItem } from '../../functions/src/feedback/submit';
 import { routeTable } from '../../functions/src/routes';
 import type { ContextName } from '../../shared/api';
 import { esbuildOptionsFor } from '../../infra/lib/bundling';
@@ -31,6 +32,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 /** Each phase stops after this long even if it has not sent all its requests. */
 const PHASE_LIMIT_MS = 30_000;
+/** The report both paths write: the same form, the same item. */
+const FORM = { category: 'environment', title: '压测反馈', description: '用于测量提交反馈的吞吐量与延迟。', compound: '青年新苑', building: '1栋' } as const;
 
 interface Figures {
   name: string;
@@ -93,10 +96,9 @@ const requestPath = async (url: string) => {
   const login = async (name: string) => ((await (await post(api.identity.wechatLogin.path, { code: `dev:${name}` })).json()) as { token: string }).token;
   const writer = await login('压测居民甲');
   const reader = await login('压测居民乙');
-  const form = { category: 'environment', title: '压测反馈', description: '用于测量提交反馈的吞吐量与延迟。', compound: '青年新苑', building: '1栋' };
-  for (let i = 0; i < 60; i++) await post(api.feedback.submitFeedback.path, form, reader);
+  for (let i = 0; i < 60; i++) await post(api.feedback.submitFeedback.path, FORM, reader);
 
-  const submit = await measure('POST /v1/feedback (gateway)', async () => (await post(api.feedback.submitFeedback.path, form, writer)).status === 201);
+  const submit = await measure('POST /v1/feedback (gateway)', async () => (await post(api.feedback.submitFeedback.path, FORM, writer)).status === 201);
   const listMine = await measure('GET /v1/feedback/mine (gateway)', async () => {
     const r = await fetch(`${url}${api.feedback.listMyFeedback.path}?limit=20`, { headers: { authorization: `Bearer ${reader}` } });
     await r.arrayBuffer();
@@ -109,35 +111,11 @@ const requestPath = async (url: string) => {
 const rawStore = async (storeEndpoint: string) => {
   process.env.DYNAMODB_ENDPOINT = storeEndpoint;
   const cid = 'baogong-qingnian';
-  const reporter = randomUUID();
-  const now = new Date().toISOString();
+  const reporter = { communityId: cid, userId: randomUUID(), name: '压测', role: 'resident' as const };
   const put = await measure('PutItem (SDK → dynalite)', async () => {
-    const id = randomUUID();
+    const item = newFeedbackItem(reporter, FORM, new Date().toISOString());
     await db().send(
-      new PutCommand({
-        TableName: tableName('feedback'),
-        Item: {
-          ...keys.item(cid, id),
-          gsi1pk: keys.byReporter(cid, reporter),
-          gsi1sk: `${now}#${id}`,
-          gsi2pk: keys.byStatus(cid, 'submitted'),
-          gsi2sk: `${now}#${id}`,
-          id,
-          communityId: cid,
-          reporterId: reporter,
-          reporterName: '压测',
-          category: 'environment',
-          title: '压测反馈',
-          description: '用于测量提交反馈的吞吐量与延迟。',
-          compound: '青年新苑',
-          status: 'submitted',
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-          history: [{ at: now, from: null, to: 'submitted', byRole: 'resident', byName: '压测' }],
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+      new PutCommand({ TableName: tableName('feedback'), Item: newFeedbackRecord(item), ConditionExpression: 'attribute_not_exists(pk)' }),
     );
     return true;
   });
@@ -147,7 +125,7 @@ const rawStore = async (storeEndpoint: string) => {
         TableName: tableName('feedback'),
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.byReporter(cid, reporter) },
+        ExpressionAttributeValues: { ':p': keys.byReporter(cid, reporter.userId) },
         ScanIndexForward: false,
         Limit: 20,
       }),

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { ensureH5Build, H5_DIR, ROOT } from '../../functions/local/app-build';
-import { startLocal, type LocalApp } from '../../functions/local/server';
+import type { LocalApp } from '../../functions/local/server';
+import { aFeedback, Harness } from '../support/harness';
 
 jest.setTimeout(240_000);
 
@@ -31,6 +32,7 @@ const DESCRIPTION = '楼道灯坏了一个星期，晚上老人上下楼看不�
 const COMPOUND = '青年新苑';
 const REPLY = '已联系物业，今天下午已更换3栋2单元全部楼道灯，请您查看。';
 
+let harness: Harness;
 let app: LocalApp;
 let browser: Browser;
 let dataDir: string;
@@ -48,7 +50,8 @@ const newPhone = async (): Promise<Page> => {
 beforeAll(async () => {
   ensureH5Build(); // builds as production when missing or older than its sources
   dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'));
-  app = await startLocal({ port: 0, dataDir, h5Dir: H5_DIR });
+  harness = await Harness.start({ dataDir, h5Dir: H5_DIR });
+  app = harness.app;
   const { executablePath, args } = sparticuzChromium();
   // Its Lambda-minded `--single-process` makes browser contexts share localStorage (so sessions leak between
   // "people"): run Chromium with its usual processes instead.
@@ -58,7 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
-  await app?.close();
+  await harness?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -152,22 +155,12 @@ test('a resident reports a problem, the committee resolves it with a reply, the 
 
 /** Precondition through the API (the first test covers the form): a resident's feedback, returned as its id. */
 const seedFeedback = async (reporter: string, title: string): Promise<string> => {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${app.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBeLessThan(300);
-    return res.json();
-  };
-  const { token } = await post(api.identity.wechatLogin.path, { code: `dev:${reporter}` });
-  const created = await post(
-    api.feedback.submitFeedback.path,
-    { category: 'noise', title, description: '晚上十点后还有电钻声。', compound: '紫云小区' },
-    token,
-  );
-  return created.id as string;
+  const created = await harness.call(api.feedback.submitFeedback, {
+    token: await harness.resident(reporter),
+    body: aFeedback({ category: 'noise', title, description: '晚上十点后还有电钻声。', compound: '紫云小区' }),
+  });
+  expect(created.status).toBe(201);
+  return created.body.id as string;
 };
 
 test('the committee is told when someone else changed the feedback first, and is asked before refusing it', async () => {

@@ -4,7 +4,7 @@ import type { Endpoint } from '../../shared/api/endpoint';
 import { api } from '../../shared/api';
 import { dynamo } from '../../functions/src/db/client';
 import { tableName, tables, type TableKey } from '../../functions/src/db/tables';
-import { startLocal, type LocalApp } from '../../functions/local/server';
+import { startLocal, type LocalApp, type LocalOptions } from '../../functions/local/server';
 
 export interface CallOptions {
   params?: Record<string, string>;
@@ -29,8 +29,9 @@ export interface Answer<T = any> {
 export class Harness {
   private constructor(readonly app: LocalApp) {}
 
-  static async start(): Promise<Harness> {
-    return new Harness(await startLocal({ port: 0 }));
+  /** In memory and API only unless told otherwise (the e2e test adds a data folder and the H5 app). */
+  static async start(options: LocalOptions = {}): Promise<Harness> {
+    return new Harness(await startLocal({ port: 0, ...options }));
   }
 
   close(): Promise<void> {

@@ -50,11 +50,14 @@ export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
   updatedAt: f.updatedAt,
 });
 
+/** The stored form of new feedback: the item with its table and index keys. */
+export const newFeedbackRecord = (f: FeedbackItem) => ({ ...keys.item(f.communityId, f.id), ...indexKeys(f, f.createdAt), ...f });
+
 export const putNewFeedback = async (f: FeedbackItem): Promise<void> => {
   await db().send(
     new PutCommand({
       TableName: table(),
-      Item: { ...keys.item(f.communityId, f.id), ...indexKeys(f, f.createdAt), ...f },
+      Item: newFeedbackRecord(f),
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );

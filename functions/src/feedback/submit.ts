@@ -1,28 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import type { feedbackApi } from '../../../shared/api/feedback';
+import type { feedbackApi, SubmitFeedbackBody } from '../../../shared/api/feedback';
+import type { Role } from '../../../shared/roles';
 import type { Handler } from '../http/route';
 import { putNewFeedback, type FeedbackItem } from './store';
 
+/** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
+export const newFeedbackItem = (
+  reporter: { communityId: string; userId: string; name: string; role: Role },
+  form: Omit<SubmitFeedbackBody, 'category'> & { category: FeedbackItem['category'] },
+  at: string,
+): FeedbackItem => ({
+  id: randomUUID(),
+  communityId: reporter.communityId,
+  reporterId: reporter.userId,
+  reporterName: reporter.name,
+  category: form.category,
+  title: form.title,
+  description: form.description,
+  compound: form.compound,
+  ...(form.building ? { building: form.building } : {}),
+  status: 'submitted',
+  createdAt: at,
+  updatedAt: at,
+  version: 1,
+  history: [{ at, from: null, to: 'submitted', byRole: reporter.role, byName: reporter.name }],
+});
+
 /** A resident (or a steward for themself) reports a problem; it enters the committee's queue as submitted. */
 export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async ({ body }, { principal, now }) => {
-  const at = now.toISOString();
-  const byRole = principal.roles.includes('steward') ? 'steward' : 'resident';
-  const item: FeedbackItem = {
-    id: randomUUID(),
-    communityId: principal.communityId,
-    reporterId: principal.userId,
-    reporterName: principal.name,
-    category: body.category,
-    title: body.title,
-    description: body.description,
-    compound: body.compound,
-    ...(body.building ? { building: body.building } : {}),
-    status: 'submitted',
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    history: [{ at, from: null, to: 'submitted', byRole, byName: principal.name }],
-  };
+  const role = principal.roles.includes('steward') ? 'steward' : 'resident';
+  const item = newFeedbackItem({ ...principal, role }, body, now.toISOString());
   await putNewFeedback(item);
   return item;
 };

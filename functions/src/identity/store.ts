@@ -70,13 +70,16 @@ export const putBranch = (cid: string, b: BranchItem) =>
   db().send(new PutCommand({ TableName: table(), Item: { ...keys.branch(cid, b.id), ...b } }));
 
 /**
- * Creates a user and its login. The login is the uniqueness guard: it is written first (only if absent); if
- * the user write then fails, the guard is removed again. Returns the existing user id when the login exists.
+ * Creates a user and its login. The login is the uniqueness guard and points at the user, so the user is
+ * written first: a login that exists always leads to a user. If the login is already taken (two first sign-ins
+ * racing), our user is removed again and the existing one is returned.
  */
 export const createUserWithLogin = async (
   user: UserItem,
   login: { kind: LoginKind; name: string; passwordHash?: string },
 ): Promise<{ created: boolean; userId: string }> => {
+  const userKey = keys.user(user.communityId, user.id);
+  await db().send(new PutCommand({ TableName: table(), Item: { ...userKey, ...user }, ConditionExpression: 'attribute_not_exists(pk)' }));
   try {
     await db().send(
       new PutCommand({
@@ -85,19 +88,14 @@ export const createUserWithLogin = async (
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+    return { created: true, userId: user.id };
   } catch (err) {
+    await db().send(new DeleteCommand({ TableName: table(), Key: userKey }));
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
     const existing = await getLogin(user.communityId, login.kind, login.name);
     if (!existing) throw err;
     return { created: false, userId: existing.userId };
   }
-  try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.user(user.communityId, user.id), ...user } }));
-  } catch (err) {
-    await db().send(new DeleteCommand({ TableName: table(), Key: keys.login(user.communityId, login.kind, login.name) }));
-    throw err;
-  }
-  return { created: true, userId: user.id };
 };
 
 /** Counts a failed password; returns the new count. */
