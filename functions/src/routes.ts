@@ -13,17 +13,29 @@ export const routeTable: Record<ContextName, readonly Route[]> = {
   feedback: feedbackRoutes,
 };
 
-/** Which tables each context's Lambda reads and writes (its own, plus idempotency records). */
-export const contextTables: Record<ContextName, readonly TableKey[]> = {
-  identity: ['identity'],
-  feedback: ['feedback', 'idempotency'],
+/** The DynamoDB actions a context's code calls (IAM names without the `dynamodb:` prefix). */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
+
+/**
+ * Which tables each context's Lambda uses, and exactly which actions on each: CDK grants these and nothing
+ * more (`Query` covers the table's indexes). A context that calls an action not listed here fails in AWS.
+ */
+export const contextTables: Record<ContextName, Partial<Record<TableKey, readonly TableAction[]>>> = {
+  identity: { identity: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'] },
+  feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
 };
 
-/** Secrets each context's Lambda may read besides the JWT key: only identity talks to WeChat. */
+/** Secrets each context's Lambda may read: only identity talks to WeChat. */
 export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
   identity: ['wechat'],
   feedback: [],
 };
+
+/**
+ * Contexts that issue access tokens: only these may sign with the token key (`kms:Sign` in AWS). Every other
+ * context verifies with the public key alone, so no other function can mint a token.
+ */
+export const tokenIssuers: readonly ContextName[] = ['identity'];
 
 /** Source file of each context's Lambda entry point, relative to `functions/src`. */
 export const contextEntry = (context: ContextName): string => `${context}/lambda.ts`;

@@ -29,10 +29,39 @@ export type Problem = z.infer<typeof Problem>;
 
 export const Empty = z.object({}).strict();
 
-/** Trims text and refuses what is empty after trimming. */
-export const text = (max: number, label: string) =>
+/**
+ * Characters that show nothing: white space, format characters (zero-width space, word joiner, BOM…) and the
+ * fillers that render blank (Hangul fillers U+115F/U+1160/U+3164/U+FFA0, the blank Braille pattern U+2800).
+ */
+const INVISIBLE = /[\s\p{Cf}\p{Z}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+/** Control characters (NUL, escape, …) other than tab and line breaks. */
+const CONTROL = /[\p{Cc}]/u;
+const CONTROL_EXCEPT_LINES = /[^\P{Cc}\t\n\r]/u;
+
+/** True when the text has at least one character a person can see. */
+export const hasVisibleText = (s: string): boolean => s.replace(INVISIBLE, '').length > 0;
+
+/**
+ * Free text typed by a person, trimmed. Refuses lone surrogates (not text at all) and control characters
+ * (line breaks only where `multiline`); `max` counts characters as the form does.
+ */
+const cleanText = (max: number, label: string, multiline: boolean) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字`);
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .refine((s) => s.isWellFormed(), `${label}含有无法识别的字符`)
+    .refine((s) => !(multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(s), `${label}含有不可见的控制字符`);
+
+/** Required text: trimmed, and it must contain something visible (a title of only zero-width spaces is empty). */
+export const text = (max: number, label: string, opts: { multiline?: boolean } = {}) =>
+  cleanText(max, label, opts.multiline ?? false).refine(hasVisibleText, `请填写${label}`);
+
+/**
+ * Optional text: the same rules; blank (or only invisible characters) becomes `''`, which handlers treat as not
+ * given. (`overwrite` keeps it a string schema, so pages still read its `maxLength`.)
+ */
+export const optionalText = (max: number, label: string, opts: { multiline?: boolean } = {}) =>
+  cleanText(max, label, opts.multiline ?? false)
+    .overwrite((s) => (hasVisibleText(s) ? s : ''))
+    .optional();

@@ -22,6 +22,11 @@ export interface Endpoint<
   access: Access;
   /** Create endpoints honour an `Idempotency-Key` header: a retry returns the first result. */
   idempotent?: boolean;
+  /**
+   * Requests per second (steady, burst) the API stage lets through to this route, below the stage's default:
+   * for routes whose every call is deliberately costly (password hashing).
+   */
+  throttle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** HTTP status of a successful answer (200 unless said). */
   successStatus?: number;
   params?: P;

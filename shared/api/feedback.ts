@@ -3,7 +3,7 @@ import { FEEDBACK_CATEGORIES } from '../feedback/categories';
 import { FEEDBACK_STATUSES } from '../feedback/status';
 import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
-import { PageQuery, page, text } from './common';
+import { PageQuery, optionalText, page, text } from './common';
 
 export const FeedbackId = z.string().regex(/^[0-9a-f-]{36}$/, '反馈编号无效');
 export const FeedbackStatusEnum = z.enum(FEEDBACK_STATUSES, { error: '状态无效' });
@@ -12,10 +12,10 @@ export const FeedbackCategoryEnum = z.enum(FEEDBACK_CATEGORIES, { error: '请选
 export const SubmitFeedbackBody = z.object({
   category: FeedbackCategoryEnum,
   title: text(40, '标题'),
-  description: text(1000, '问题描述'),
+  description: text(1000, '问题描述', { multiline: true }),
   /** Where: the residential compound (小区) and building, as residents say it. */
   compound: text(40, '小区'),
-  building: z.string().trim().max(40, '楼栋不能超过 40 个字').optional(),
+  building: optionalText(40, '楼栋'),
 });
 export type SubmitFeedbackBody = z.input<typeof SubmitFeedbackBody>;
 
@@ -65,7 +65,7 @@ export const AdminFeedbackQuery = PageQuery.extend({ status: FeedbackStatusEnum.
 
 export const TransitionBody = z.object({
   to: FeedbackStatusEnum,
-  note: z.string().trim().max(500, '回复不能超过 500 个字').optional(),
+  note: optionalText(500, '回复', { multiline: true }),
   version: z.number({ error: '缺少版本号' }).int().min(1),
 });
 export type TransitionBody = z.input<typeof TransitionBody>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ROLES } from '../roles';
 import { endpoint } from './endpoint';
-import { text } from './common';
+import { PageQuery, page, text } from './common';
 
 export const CommunityId = z.string().regex(/^[a-z0-9-]{2,40}$/, '社区编号无效');
 
@@ -13,27 +13,78 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** Told to a staff member as they sign in: wrong-password attempts on their account since their last sign-in. */
+export const SignInNotice = z.object({
+  failedAttempts: z.number().int().min(1),
+  lastFailedAt: z.string(),
+});
+export type SignInNotice = z.infer<typeof SignInNotice>;
+
 export const Session = z.object({
   token: z.string(),
   /** Seconds until the token expires. */
   expiresIn: z.number().int(),
   user: User,
+  notice: SignInNotice.optional(),
 });
 export type Session = z.infer<typeof Session>;
 
+/** The demo resident's name in a local dev login code: 1–20 visible characters. */
+export const DevLoginName = text(20, '姓名');
+export const DEV_CODE_PREFIX = 'dev:';
+
+/**
+ * A `wx.login()` code (printable ASCII), or locally `dev:<name>`, which signs in the demo resident `<name>`
+ * (1–20 characters; only where the server runs with the dev login on, never in AWS).
+ */
+export const WechatCode = z
+  .string({ error: '登录凭证缺失' })
+  .trim()
+  .min(1, '登录凭证缺失')
+  .max(128, '登录凭证过长')
+  .refine(
+    (code) => (code.startsWith(DEV_CODE_PREFIX) ? DevLoginName.safeParse(code.slice(DEV_CODE_PREFIX.length)).success : /^[\x21-\x7e]+$/.test(code)),
+    '登录凭证格式无效（本地开发登录请用 dev:姓名，姓名 1–20 个字）',
+  );
+
 export const WechatLoginBody = z.object({
-  /** The code from `wx.login()`; locally, `dev:<name>` signs in the demo resident `<name>`. */
-  code: z.string().trim().min(1, '登录凭证缺失').max(128, '登录凭证过长'),
+  code: WechatCode,
   communityId: CommunityId.optional(),
 });
 
 export const StaffLoginBody = z.object({
   username: text(40, '账号'),
-  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200, '密码过长'),
+  password: z
+    .string({ error: '请填写密码' })
+    .min(1, '请填写密码')
+    .max(200, '密码过长')
+    .refine((s) => s.isWellFormed(), '密码含有无法识别的字符'),
   communityId: CommunityId.optional(),
 });
 
 export const Health = z.object({ status: z.literal('ok'), time: z.string() });
+
+/** A sign-in throttle that is slowing someone down: one account from one address, or one address for all accounts. */
+export const SignInThrottle = z.object({
+  scope: z.enum(['account-address', 'address']),
+  /** The account name (account-address scope); absent for a whole address. */
+  username: z.string().optional(),
+  address: z.string(),
+  failures: z.number().int(),
+  /** No attempt is evaluated before this time. */
+  nextAttemptAt: z.string(),
+  lastFailureAt: z.string(),
+});
+export type SignInThrottle = z.infer<typeof SignInThrottle>;
+
+export const UnlockBody = z.object({ username: text(40, '账号') });
+export const UnlockResult = z.object({ cleared: z.number().int().min(0) });
+
+/** The published contract itself: an OpenAPI 3.1 document generated from these endpoint contracts. */
+export const OpenApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });
+
+/** Login routes are throttled at the API stage too: each attempt costs a deliberate amount of hashing. */
+const LOGIN_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
 
 export const identityApi = {
   health: endpoint({
@@ -43,10 +94,18 @@ export const identityApi = {
     response: Health,
     summary: 'Liveness: answers without touching the store',
   }),
+  openapi: endpoint({
+    method: 'GET',
+    path: '/v1/openapi.json',
+    access: 'public',
+    response: OpenApiDocument,
+    summary: 'This API described as OpenAPI 3.1, generated from the endpoint contracts',
+  }),
   wechatLogin: endpoint({
     method: 'POST',
     path: '/v1/auth/wechat',
     access: 'public',
+    throttle: LOGIN_THROTTLE,
     body: WechatLoginBody,
     response: Session,
     summary: 'Sign in from the mini-program with a wx.login code',
@@ -55,9 +114,10 @@ export const identityApi = {
     method: 'POST',
     path: '/v1/auth/staff',
     access: 'public',
+    throttle: LOGIN_THROTTLE,
     body: StaffLoginBody,
     response: Session,
-    summary: 'Sign in to the admin page with an account and password',
+    summary: 'Sign in to the admin page with an account and password (slowed down after wrong passwords)',
   }),
   me: endpoint({
     method: 'GET',
@@ -65,5 +125,21 @@ export const identityApi = {
     access: 'signed-in',
     response: User,
     summary: 'The signed-in person',
+  }),
+  listSignInThrottles: endpoint({
+    method: 'GET',
+    path: '/v1/admin/sign-in-throttles',
+    access: ['admin'],
+    query: PageQuery,
+    response: page(SignInThrottle),
+    summary: 'Accounts and addresses whose sign-in attempts are being slowed down, soonest released first',
+  }),
+  unlockSignIn: endpoint({
+    method: 'POST',
+    path: '/v1/admin/sign-in-throttles/unlock',
+    access: ['admin'],
+    body: UnlockBody,
+    response: UnlockResult,
+    summary: "An admin lifts the slow-down on a staff account (from every address), e.g. after its owner called",
   }),
 } as const;

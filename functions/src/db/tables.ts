@@ -6,6 +6,11 @@ export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
+  /**
+   * The non-key attributes a list reads from this index (DynamoDB `INCLUDE`): a page then costs what its
+   * summaries weigh, not what the whole items weigh. Key attributes of the table and the index always come along.
+   */
+  projection: readonly string[];
 }
 
 export interface TableDefinition {
@@ -18,12 +23,18 @@ export interface TableDefinition {
   ttlAttribute?: string;
 }
 
+/** What a feedback list shows (`FeedbackSummary` in shared/api/feedback.ts). */
+const FEEDBACK_SUMMARY = ['id', 'category', 'title', 'compound', 'status', 'reporterName', 'createdAt', 'updatedAt'] as const;
+
 export const tables = {
   identity: {
     name: 'identity',
     partitionKey: 'pk',
     sortKey: 'sk',
-    indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+    indexes: [
+      // sign-in throttles that are slowing someone down, for the admin (sparse: only throttles carry gsi1pk)
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: ['scope', 'failures', 'nextAttemptAt', 'lastFailureAt'] },
+    ],
   },
   feedback: {
     name: 'feedback',
@@ -31,17 +42,10 @@ export const tables = {
     sortKey: 'sk',
     indexes: [
       // a reporter's feedback, newest first
-      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: FEEDBACK_SUMMARY },
       // the committee's queue per status, oldest waiting first
-      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: FEEDBACK_SUMMARY },
     ],
-  },
-  /** Powertools idempotency records: `Idempotency-Key` retries return the first result. */
-  idempotency: {
-    name: 'idempotency',
-    partitionKey: 'id',
-    indexes: [],
-    ttlAttribute: 'expiration',
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -1,7 +1,18 @@
 import { identityApi } from '../../../shared/api/identity';
 import { defineRoutes } from '../http/route';
+import { listSignInThrottles } from './admin/list-sign-in-throttles';
+import { unlockSignIn } from './admin/unlock-sign-in';
 import { health, me } from './me';
+import { openapi } from './openapi';
 import { staffLogin } from './staff-login';
 import { wechatLogin } from './wechat-login';
 
-export const identityRoutes = defineRoutes('identity', identityApi, { health, wechatLogin, staffLogin, me });
+export const identityRoutes = defineRoutes('identity', identityApi, {
+  health,
+  openapi,
+  wechatLogin,
+  staffLogin,
+  me,
+  listSignInThrottles,
+  unlockSignIn,
+});
