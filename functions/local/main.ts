@@ -2,12 +2,23 @@
  * `npm start`: the whole of Gongzhi on one port. Data stays under `.data/` between runs; delete the folder to
  * start over with fresh demo data.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { ensureH5Build, H5_DIR, ROOT } from './app-build';
 import { startLocal } from './server';
 import { logger } from '../src/http/logger';
+import { newTokenPrivateKeyPem } from '../src/http/token-keys';
+
+/**
+ * The key that signs access tokens locally: made at random on first start and kept with the data (readable by
+ * this user only), so tokens survive a restart and no key in the repository can mint them.
+ */
+const localTokenKey = (dataRoot: string): string => {
+  const file = join(dataRoot, 'token-key.pem');
+  if (!existsSync(file)) writeFileSync(file, newTokenPrivateKeyPem(), { mode: 0o600, flag: 'wx' });
+  return readFileSync(file, 'utf8');
+};
 
 const main = async () => {
   // Request log lines are for AWS; here they would bury the address. `POWERTOOLS_LOG_LEVEL=INFO npm start` shows them.
@@ -17,6 +28,7 @@ const main = async () => {
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = join(ROOT, '.data', 'dynalite');
   mkdirSync(dataDir, { recursive: true });
+  process.env.TOKEN_PRIVATE_KEY ??= localTokenKey(join(ROOT, '.data'));
   ensureH5Build();
   const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, h5Dir: H5_DIR });
   console.log(

@@ -1,12 +1,14 @@
 /**
  * The CDK app: `npm run synth` (offline, no AWS account needed) or `npx cdk deploy`.
  * Settings come from CDK context (`-c key=value` or cdk.json):
- *   corsOrigins         comma list of browser origins (default `*`)
+ *   corsOrigins         required: comma list of the https:// origins the admin page is served from (no `*`)
  *   defaultCommunityId  community a first login joins (default `baogong-qingnian`)
  *   alarmEmail          address subscribed to the alarm topic (default: none)
+ * cdk-nag's AWS Solutions checks run on every synth: an unsuppressed finding at error level fails it.
  */
-import { App, Tags } from 'aws-cdk-lib';
-import { GongzhiStack } from '../lib/gongzhi-stack';
+import { App, Aspects, Tags } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { GongzhiStack, corsOriginsFromContext } from '../lib/gongzhi-stack';
 
 const app = new App();
 const context = (key: string): string | undefined => {
@@ -17,8 +19,9 @@ const context = (key: string): string | undefined => {
 new GongzhiStack(app, 'Gongzhi', {
   description: 'Gongzhi 共治: community co-governance API (HTTP API, Lambda, DynamoDB)',
   // No `env`: the template is region-agnostic; `cdk deploy` deploys to the profile's region.
-  corsOrigins: context('corsOrigins')?.split(',').map((o) => o.trim()).filter(Boolean),
+  corsOrigins: corsOriginsFromContext(app.node.tryGetContext('corsOrigins')),
   defaultCommunityId: context('defaultCommunityId'),
   alarmEmail: context('alarmEmail'),
 });
 Tags.of(app).add('project', 'gongzhi');
+Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

@@ -34,6 +34,10 @@ export const Empty = z.object({}).strict();
  * fillers that render blank (Hangul fillers U+115F/U+1160/U+3164/U+FFA0, the blank Braille pattern U+2800).
  */
 const INVISIBLE = /[\s\p{Cf}\p{Z}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+/** Half of a surrogate pair without its other half: not text at all (with the u flag a pair is one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** True when the string is well-formed UTF-16 (`String.prototype.isWellFormed`, which older WeChat engines lack). */
+export const isWellFormedText = (s: string): boolean => !LONE_SURROGATE.test(s);
 /** Control characters (NUL, escape, …) other than tab and line breaks. */
 const CONTROL = /[\p{Cc}]/u;
 const CONTROL_EXCEPT_LINES = /[^\P{Cc}\t\n\r]/u;
@@ -50,7 +54,7 @@ const cleanText = (max: number, label: string, multiline: boolean) =>
     .string({ error: `请填写${label}` })
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
-    .refine((s) => s.isWellFormed(), `${label}含有无法识别的字符`)
+    .refine(isWellFormedText, `${label}含有无法识别的字符`)
     .refine((s) => !(multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(s), `${label}含有不可见的控制字符`);
 
 /** Required text: trimmed, and it must contain something visible (a title of only zero-width spaces is empty). */
@@ -65,3 +69,10 @@ export const optionalText = (max: number, label: string, opts: { multiline?: boo
   cleanText(max, label, opts.multiline ?? false)
     .overwrite((s) => (hasVisibleText(s) ? s : ''))
     .optional();
+
+/**
+ * The `Idempotency-Key` header that create endpoints honour: the client makes one per form it sends, and a
+ * retry with the same key returns what the first call created instead of creating it again.
+ */
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'Idempotency-Key 须为 8–128 位字母、数字、- 或 _');
+export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ROLES } from '../roles';
 import { endpoint } from './endpoint';
-import { PageQuery, page, text } from './common';
+import { PageQuery, isWellFormedText, page, text } from './common';
 
 export const CommunityId = z.string().regex(/^[a-z0-9-]{2,40}$/, '社区编号无效');
 
@@ -58,7 +58,7 @@ export const StaffLoginBody = z.object({
     .string({ error: '请填写密码' })
     .min(1, '请填写密码')
     .max(200, '密码过长')
-    .refine((s) => s.isWellFormed(), '密码含有无法识别的字符'),
+    .refine(isWellFormedText, '密码含有无法识别的字符'),
   communityId: CommunityId.optional(),
 });
 
@@ -132,7 +132,7 @@ export const identityApi = {
     access: ['admin'],
     query: PageQuery,
     response: page(SignInThrottle),
-    summary: 'Accounts and addresses whose sign-in attempts are being slowed down, soonest released first',
+    summary: 'Accounts and addresses whose sign-in attempts are counted or slowed down, latest failure first',
   }),
   unlockSignIn: endpoint({
     method: 'POST',

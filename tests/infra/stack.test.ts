@@ -1,30 +1,23 @@
 /**
- * What the deployed stack promises, read off the synthesised CloudFormation template. Routes and tables are
- * walked from their single sources (`functions/src/routes.ts`, `functions/src/db/tables.ts`), never listed here.
+ * What the deployed stack promises, read off the synthesised CloudFormation template. Routes, tables and
+ * permissions are walked from their single sources (`functions/src/routes.ts`, `functions/src/db/tables.ts`),
+ * never listed here.
  */
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { promisify } from 'node:util';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { ContextName } from '../../shared/api';
 import { routeKey } from '../../shared/api/endpoint';
 import { tableEnvVar, tables, type TableKey } from '../../functions/src/db/tables';
-import { allRoutes, contextTables, routeTable } from '../../functions/src/routes';
-import { GongzhiStack } from '../../infra/lib/gongzhi-stack';
+import { allRoutes, contextSecrets, contextTables, routeTable, tokenIssuers } from '../../functions/src/routes';
+import { checkCorsOrigins, corsOriginsFromContext, GongzhiStack } from '../../infra/lib/gongzhi-stack';
+import { TEST_ORIGINS, testApp } from './synth';
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; DependsOn?: string[] };
 
-// The same feature flags `cdk synth` uses (cdk.json), with asset bundling skipped: no esbuild run here.
-const cdkJson = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
-  context: Record<string, unknown>;
-};
-// CloudFormation's own template validation (about 5 s of WASM) is left to `npm run synth`.
-const app = new App({
-  context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] },
-  builtinCloudFormationValidation: false,
-});
-const stack = new GongzhiStack(app, 'Gongzhi');
+const stack = new GongzhiStack(testApp(), 'Gongzhi', { corsOrigins: TEST_ORIGINS });
 const template = Template.fromStack(stack);
 
 const contexts = Object.keys(routeTable) as ContextName[];
@@ -34,6 +27,7 @@ const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
 const resources = (type: string): Record<string, Resource> => template.findResources(type) as Record<string, Resource>;
 const fnResource = (context: ContextName): Resource => resources('AWS::Lambda::Function')[logicalId(stack.functions[context])]!;
 const environmentOf = (context: ContextName): Record<string, unknown> => fnResource(context).Properties.Environment.Variables;
+const usedTables = (context: ContextName): TableKey[] => Object.keys(contextTables[context]) as TableKey[];
 
 /** Every `{ Ref }` / `{ Fn::GetAtt }` target inside a template fragment. */
 const referencedIds = (value: unknown, into = new Set<string>()): Set<string> => {
@@ -47,6 +41,32 @@ const referencedIds = (value: unknown, into = new Set<string>()): Set<string> =>
   }
   return into;
 };
+
+/** A resource expression as one comparable string: `<id>.Arn`, `<id>.Arn/index/gsi1`, `ref:<id>`, or the literal. */
+const arnText = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, any>;
+  if (v.Ref) return `ref:${v.Ref}`;
+  if (v['Fn::GetAtt']) return `${v['Fn::GetAtt'][0]}.${v['Fn::GetAtt'][1]}`;
+  if (v['Fn::Join'] && v['Fn::Join'][0] === '') return (v['Fn::Join'][1] as unknown[]).map(arnText).join('');
+  throw new Error(`unexpected resource expression ${JSON.stringify(value)}`);
+};
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Everything a context's role may do, as `action on resource` lines (policy merging undone). */
+const permissionsOf = (context: ContextName): string[] => {
+  const roleId = [...referencedIds(fnResource(context).Properties.Role)][0]!;
+  const statements = Object.values(resources('AWS::IAM::Policy'))
+    .filter((p) => referencedIds(p.Properties.Roles).has(roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+  for (const s of statements) {
+    expect(s.Effect).toBe('Allow');
+    expect(s.Condition).toBeUndefined();
+  }
+  return statements.flatMap((s) => list<string>(s.Action).flatMap((a) => list(s.Resource).map((r) => `${a} on ${arnText(r)}`))).sort();
+};
+const dynamoPermissions = (context: ContextName): string[] =>
+  permissionsOf(context).filter((p) => p.startsWith('dynamodb:'));
 
 describe('HTTP API', () => {
   it('serves every route in the route table, and no route that is not in it', () => {
@@ -79,14 +99,14 @@ describe('HTTP API', () => {
     }
   });
 
-  it('answers CORS preflight for every method and header the API uses', () => {
+  it('answers CORS preflight for every method and header the API uses, from exactly the allowed origins', () => {
     const methods = [...new Set(allRoutes().map((r) => r.endpoint.method))];
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
         AllowMethods: Match.arrayWith(methods),
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
-        AllowOrigins: Match.anyValue(),
+        AllowOrigins: [...TEST_ORIGINS],
       },
     });
   });
@@ -100,9 +120,101 @@ describe('HTTP API', () => {
     expect(ThrottlingBurstLimit).toBeGreaterThanOrEqual(ThrottlingRateLimit);
   });
 
+  it('throttles each route whose contract says so, below the stage default, once the route exists', () => {
+    const [stage] = Object.values(resources('AWS::ApiGatewayV2::Stage'));
+    const throttled = allRoutes().filter((r) => r.endpoint.throttle);
+    expect(throttled.length).toBeGreaterThan(0);
+    const defaults = stage!.Properties.DefaultRouteSettings;
+    expect(stage!.Properties.RouteSettings).toEqual(
+      Object.fromEntries(
+        throttled.map((r) => [
+          routeKey(r.endpoint),
+          { ThrottlingRateLimit: r.endpoint.throttle!.rateLimit, ThrottlingBurstLimit: r.endpoint.throttle!.burstLimit },
+        ]),
+      ),
+    );
+    for (const setting of Object.values(stage!.Properties.RouteSettings as Record<string, Record<string, number>>)) {
+      expect(setting.ThrottlingRateLimit).toBeLessThanOrEqual(defaults.ThrottlingRateLimit);
+      expect(setting.ThrottlingBurstLimit).toBeLessThanOrEqual(defaults.ThrottlingBurstLimit);
+    }
+    // API Gateway refuses route settings for a route that does not exist yet.
+    const routes = resources('AWS::ApiGatewayV2::Route');
+    for (const r of throttled) {
+      const [id] = Object.entries(routes).find(([, res]) => res.Properties.RouteKey === routeKey(r.endpoint))!;
+      expect(stage!.DependsOn).toContain(id);
+    }
+  });
+
+  it('refuses a route throttle above the stage default', () => {
+    expect(
+      () => new GongzhiStack(testApp(), 'TooLoose', { corsOrigins: TEST_ORIGINS, throttle: { rateLimit: 1, burstLimit: 2 } }),
+    ).toThrow(/must not exceed the stage's/);
+  });
+
+  it('writes a JSON access log line per request to a log group kept one month: no headers, no bodies', () => {
+    const [stage] = Object.values(resources('AWS::ApiGatewayV2::Stage'));
+    const { DestinationArn, Format } = stage!.Properties.AccessLogSettings;
+    const [groupId] = [...referencedIds(DestinationArn)];
+    expect(resources('AWS::Logs::LogGroup')[groupId!]!.Properties.RetentionInDays).toBe(30);
+    const fields = JSON.parse(Format) as Record<string, string>;
+    expect(Object.keys(fields).sort()).toEqual(['integrationLatency', 'ip', 'requestId', 'responseLength', 'routeKey', 'status']);
+    expect(fields).toMatchObject({ requestId: '$context.requestId', ip: '$context.identity.sourceIp', routeKey: '$context.routeKey' });
+    expect(Format).not.toMatch(/header|body|authorization|\$input/i);
+  });
+
   it('outputs the API URL', () => {
     template.hasOutput('ApiUrl', { Value: Match.anyValue() });
   });
+});
+
+describe('CORS allow-list', () => {
+  it('reaches every function as CORS_ORIGINS, the whole list', () => {
+    for (const context of contexts) expect(environmentOf(context).CORS_ORIGINS).toBe(TEST_ORIGINS.join(','));
+  });
+
+  it.each([
+    ['no origin at all', []],
+    ['a wildcard', ['*']],
+    ['a wildcard subdomain', ['https://*.example.cn']],
+    ['plain http', ['http://admin.example.cn']],
+    ['a path', ['https://admin.example.cn/app']],
+    ['a trailing slash', ['https://admin.example.cn/']],
+    ['upper case (browsers send lower case)', ['https://Admin.example.cn']],
+    ['a bare host', ['admin.example.cn']],
+    ['one bad entry among good ones', ['https://admin.example.cn', 'http://localhost:3000']],
+  ])('refuses %s', (_, origins) => {
+    expect(() => checkCorsOrigins(origins)).toThrow(/corsOrigins/);
+    expect(() => new GongzhiStack(testApp(), 'Bad', { corsOrigins: origins })).toThrow(/corsOrigins/);
+  });
+
+  it('accepts https origins, with a port too', () => {
+    expect(checkCorsOrigins(['https://admin.example.cn', 'https://h5.example.cn:8443'])).toEqual([
+      'https://admin.example.cn',
+      'https://h5.example.cn:8443',
+    ]);
+  });
+
+  it('reads the context as a comma list (command line) or an array (cdk.json)', () => {
+    expect(corsOriginsFromContext(' https://a.example.cn , https://b.example.cn ')).toEqual([
+      'https://a.example.cn',
+      'https://b.example.cn',
+    ]);
+    expect(corsOriginsFromContext(['https://a.example.cn'])).toEqual(['https://a.example.cn']);
+  });
+
+  it.each([undefined, '', ' , '])('says how to supply it when the context is %p', (value) => {
+    expect(() => corsOriginsFromContext(value)).toThrow(/Missing CDK context corsOrigins.*-c corsOrigins=https:\/\//);
+  });
+
+  it('makes the CDK app fail with that message when -c corsOrigins is not given', async () => {
+    const root = path.join(__dirname, '..', '..');
+    const run = promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'infra', 'bin', 'app.ts')], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      timeout: 60_000,
+    });
+    await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining('Missing CDK context corsOrigins') });
+  }, 60_000);
 });
 
 describe('Lambda functions', () => {
@@ -128,32 +240,74 @@ describe('Lambda functions', () => {
     for (const context of contexts) {
       const env = environmentOf(context);
       const tableVars = Object.keys(env).filter((k) => k.startsWith('TABLE_')).sort();
-      expect(tableVars).toEqual(contextTables[context].map(tableEnvVar).sort());
-      for (const key of contextTables[context]) expect(env[tableEnvVar(key)]).toEqual({ Ref: logicalId(stack.tables[key]) });
+      expect(tableVars).toEqual(usedTables(context).map(tableEnvVar).sort());
+      for (const key of usedTables(context)) expect(env[tableEnvVar(key)]).toEqual({ Ref: logicalId(stack.tables[key]) });
     }
   });
 
-  it("may read and write only their own context's tables", () => {
-    const policies = Object.values(resources('AWS::IAM::Policy'));
-    const allTableIds = new Set(tableKeys.map((k) => logicalId(stack.tables[k])));
+  it('may call exactly the DynamoDB actions the route table lists, on their own tables; Query also on those indexes', () => {
+    for (const context of contexts) {
+      const expected = usedTables(context).flatMap((key) => {
+        const table = `${logicalId(stack.tables[key])}.Arn`;
+        const actions = contextTables[context][key]!;
+        return [
+          ...actions.map((a) => `dynamodb:${a} on ${table}`),
+          ...(actions.includes('Query') ? tables[key].indexes.map((ix) => `dynamodb:Query on ${table}/index/${ix.name}`) : []),
+        ];
+      });
+      expect(dynamoPermissions(context)).toEqual(expected.sort());
+    }
+  });
+
+  it('have no wildcard DynamoDB action, no Scan and no BatchWriteItem unless the route table lists it', () => {
+    for (const context of contexts) {
+      const listed = new Set(Object.values(contextTables[context]).flat() as string[]);
+      for (const p of dynamoPermissions(context)) {
+        expect(p).not.toMatch(/^dynamodb:[^ ]*\*/);
+        if (!listed.has('Scan')) expect(p).not.toMatch(/^dynamodb:Scan /);
+        if (!listed.has('BatchWriteItem')) expect(p).not.toMatch(/^dynamodb:BatchWriteItem /);
+      }
+    }
+  });
+
+  it('may read the token public key; only token issuers may sign; nobody may encrypt or decrypt with it', () => {
+    const key = `${logicalId(stack.tokenKey)}.Arn`;
+    for (const context of contexts) {
+      const kms = permissionsOf(context).filter((p) => p.startsWith('kms:'));
+      const expected = [`kms:GetPublicKey on ${key}`, ...(tokenIssuers.includes(context) ? [`kms:Sign on ${key}`] : [])];
+      expect(kms).toEqual(expected.sort());
+    }
+    expect(tokenIssuers).toContain('identity');
+    expect(tokenIssuers).not.toContain('feedback');
+  });
+
+  it('have nothing beyond that: their own log group, their tables, the token key, their secrets', () => {
     for (const context of contexts) {
       const roleId = [...referencedIds(fnResource(context).Properties.Role)][0]!;
-      const statements = policies
-        .filter((p) => referencedIds(p.Properties.Roles).has(roleId))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement);
-      const reached = [...referencedIds(statements)].filter((id) => allTableIds.has(id)).sort();
-      expect(reached).toEqual(contextTables[context].map((k) => logicalId(stack.tables[k])).sort());
+      // No managed policy: AWSLambdaBasicExecutionRole would let it write to any log group.
+      expect(resources('AWS::IAM::Role')[roleId]!.Properties.ManagedPolicyArns).toBeUndefined();
+      const logGroup = `${[...referencedIds(fnResource(context).Properties.LoggingConfig.LogGroup)][0]}.Arn`;
+      const wechat = `ref:${logicalId(stack.node.findChild('WechatCredentials') as never)}`;
+      const secrets = contextSecrets[context].includes('wechat')
+        ? ['DescribeSecret', 'GetSecretValue'].map((a) => `secretsmanager:${a} on ${wechat}`)
+        : [];
+      const others = permissionsOf(context).filter((p) => !p.startsWith('dynamodb:') && !p.startsWith('kms:'));
+      expect(others).toEqual([`logs:CreateLogStream on ${logGroup}`, `logs:PutLogEvents on ${logGroup}`, ...secrets].sort());
     }
   });
 
-  it('get secrets by ARN, never by value; only identity may read the WeChat credentials', () => {
+  it('get the token key and secrets by ARN, never by value; no JWT secret anywhere', () => {
     for (const context of contexts) {
       const env = environmentOf(context);
-      expect(env.JWT_SECRET_ARN).toEqual({ Ref: expect.any(String) });
+      expect(env.TOKEN_KEY_ARN).toEqual({ 'Fn::GetAtt': [logicalId(stack.tokenKey), 'Arn'] });
+      expect(env).not.toHaveProperty('JWT_SECRET_ARN');
       expect(env).not.toHaveProperty('JWT_SECRET');
-      if (context === 'identity') expect(env.WECHAT_SECRET_ARN).toEqual({ Ref: expect.any(String) });
+      // The local stand-in for the KMS key (a PEM in the environment) never reaches AWS.
+      expect(env).not.toHaveProperty('TOKEN_PRIVATE_KEY');
+      if (contextSecrets[context].includes('wechat')) expect(env.WECHAT_SECRET_ARN).toEqual({ Ref: expect.any(String) });
       else expect(env).not.toHaveProperty('WECHAT_SECRET_ARN');
     }
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/JWT_SECRET|JwtSigningSecret/);
   });
 
   it('carry the settings the code reads: service name, log level, default community', () => {
@@ -167,13 +321,34 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('log to their own log group, kept for a limited time', () => {
+  it('log to their own log group, kept one month', () => {
     const groups = resources('AWS::Logs::LogGroup');
+    const seen = new Set<string>();
     for (const context of contexts) {
       const [groupId] = [...referencedIds(fnResource(context).Properties.LoggingConfig?.LogGroup)];
       expect(groupId).toBeDefined();
-      expect(groups[groupId!]!.Properties.RetentionInDays).toBeGreaterThan(0);
+      expect(groups[groupId!]!.Properties.RetentionInDays).toBe(30);
+      seen.add(groupId!);
     }
+    expect(seen.size).toBe(contexts.length);
+  });
+});
+
+describe('token signing key', () => {
+  it('is an ECC P-256 signing key pair in KMS, replacing the shared HMAC secret', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    const key = resources('AWS::KMS::Key')[logicalId(stack.tokenKey)]!;
+    expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    // Nothing is encrypted under it: deleting it (after a cancellable week) only signs everyone out.
+    expect(key.DeletionPolicy).toBe('Delete');
+    expect(key.Properties.PendingWindowInDays).toBe(7);
+  });
+
+  it('grants functions nothing in its key policy: their roles carry the grants', () => {
+    const key = resources('AWS::KMS::Key')[logicalId(stack.tokenKey)]!;
+    const statements = key.Properties.KeyPolicy.Statement as Array<Record<string, any>>;
+    expect(statements).toHaveLength(1);
+    expect(JSON.stringify(statements[0]!.Principal)).toContain(':root');
   });
 });
 
@@ -191,9 +366,10 @@ describe('DynamoDB tables', () => {
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true },
     });
+    expect(table.Properties.SSESpecification.KMSMasterKeyId).toBeUndefined();
   });
 
-  it.each(tableKeys)('%s: keys, indexes and TTL as its definition says', (key) => {
+  it.each(tableKeys)('%s: keys, indexes (projecting what their lists read) and TTL as its definition says', (key) => {
     const def = tables[key];
     const table = resources('AWS::DynamoDB::Table')[logicalId(stack.tables[key])]!;
     const keySchema = (pk: string, sk?: string) => [
@@ -206,7 +382,7 @@ describe('DynamoDB tables', () => {
       def.indexes.map((i) => ({
         IndexName: i.name,
         KeySchema: keySchema(i.partitionKey, i.sortKey),
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projection] },
       })),
     );
     if ('ttlAttribute' in def) {
@@ -217,27 +393,106 @@ describe('DynamoDB tables', () => {
   });
 });
 
-describe('secrets and alarms', () => {
-  it('generate the token signing key in Secrets Manager and ship WeChat credentials as an empty placeholder', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: Match.objectLike({ PasswordLength: Match.anyValue() }),
-    });
+describe('secrets', () => {
+  it('are only the WeChat credentials, shipped as an empty placeholder', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       SecretString: JSON.stringify({ appId: '', appSecret: '' }),
     });
   });
-
-  it("raise an alarm on any function's errors and on the API's 5xx answers", () => {
-    const alarms = Object.values(resources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    for (const context of contexts) {
-      const id = logicalId(stack.functions[context]);
-      expect(
-        alarms.some((a) => a.MetricName === 'Errors' && referencedIds(a.Dimensions).has(id)),
-      ).toBe(true);
-    }
-    expect(alarms.some((a) => a.MetricName === '5xx' && a.Namespace === 'AWS/ApiGateway')).toBe(true);
-    for (const a of alarms) expect(a.AlarmActions?.length).toBeGreaterThan(0);
-  });
 });
 
+describe('alarms and dashboard', () => {
+  const alarms = () => Object.values(resources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const topicId = () => logicalId(stack.alarmTopic);
+  /** Metric names inside an alarm, plain or inside its math expression. */
+  const metricNames = (a: Record<string, any>): string[] =>
+    a.MetricName
+      ? [a.MetricName]
+      : (a.Metrics as Array<Record<string, any>>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []));
+
+  it('all go to the alarm topic', () => {
+    expect(alarms().length).toBeGreaterThan(0);
+    for (const a of alarms()) expect([...referencedIds(a.AlarmActions)]).toEqual([topicId()]);
+  });
+
+  it.each(['Errors', 'Throttles'])("fire on any function's %s", (metric) => {
+    for (const context of contexts) {
+      const id = logicalId(stack.functions[context]);
+      expect(alarms().some((a) => a.MetricName === metric && a.Threshold === 1 && referencedIds(a.Dimensions).has(id))).toBe(true);
+    }
+  });
+
+  it("fire when a function's p99 duration nears its timeout", () => {
+    for (const context of contexts) {
+      const id = logicalId(stack.functions[context]);
+      const timeoutMs = fnResource(context).Properties.Timeout * 1000;
+      const alarm = alarms().find((a) => a.MetricName === 'Duration' && referencedIds(a.Dimensions).has(id));
+      expect(alarm).toMatchObject({ ExtendedStatistic: 'p99' });
+      expect(alarm!.Threshold).toBeLessThan(timeoutMs);
+      expect(alarm!.Threshold).toBeGreaterThanOrEqual(timeoutMs / 2);
+    }
+  });
+
+  it("fire on the API's 5xx answers, a high 4xx share (429 included) and a p99 latency of 3 s", () => {
+    const api = alarms().filter((a) => JSON.stringify(a).includes('AWS/ApiGateway'));
+    expect(api.some((a) => a.MetricName === '5xx' && a.Threshold === 1)).toBe(true);
+    expect(api.some((a) => a.MetricName === 'Latency' && a.ExtendedStatistic === 'p99' && a.Threshold === 3000)).toBe(true);
+    const rate = api.find((a) => !a.MetricName && metricNames(a).includes('4xx'));
+    expect(metricNames(rate!).sort()).toEqual(['4xx', 'Count']);
+  });
+
+  it.each(['ThrottledRequests', 'SystemErrors'])('fire on %s of every table, summed over the operations called on it', (metric) => {
+    for (const key of tableKeys) {
+      const operations = [...new Set(contexts.flatMap((c) => contextTables[c][key] ?? []))].sort();
+      const alarm = alarms().find((a) => metricNames(a)[0] === metric && referencedIds(a.Metrics).has(logicalId(stack.tables[key])));
+      expect(alarm).toBeDefined();
+      const stats = (alarm!.Metrics as Array<Record<string, any>>).filter((m) => m.MetricStat);
+      const dimension = (m: Record<string, any>, name: string) =>
+        (m.MetricStat.Metric.Dimensions as Array<{ Name: string; Value: unknown }>).find((d) => d.Name === name)!.Value;
+      expect(stats.map((m) => dimension(m, 'Operation')).sort()).toEqual(operations);
+      for (const m of stats) expect(dimension(m, 'TableName')).toEqual({ Ref: logicalId(stack.tables[key]) });
+      // A missing operation series must count as 0, not blank out the sum.
+      const [expression] = (alarm!.Metrics as Array<Record<string, any>>).filter((m) => m.Expression);
+      expect(expression!.Expression.match(/FILL\(/g)).toHaveLength(operations.length);
+    }
+  });
+
+  it('reach a topic that accepts publishing over TLS only, and lets this account’s alarms publish', () => {
+    const [policy] = Object.values(resources('AWS::SNS::TopicPolicy'));
+    expect([...referencedIds(policy!.Properties.Topics)]).toEqual([topicId()]);
+    const statements = policy!.Properties.PolicyDocument.Statement as Array<Record<string, any>>;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sns:Publish',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: expect.objectContaining({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+      }),
+    );
+    // No KMS on the topic: CloudWatch cannot publish to one under the AWS-managed SNS key.
+    expect(resources('AWS::SNS::Topic')[topicId()]!.Properties.KmsMasterKeyId).toBeUndefined();
+  });
+
+  it('are shown on one dashboard with the API, every function and every table', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const [dashboard] = Object.values(resources('AWS::CloudWatch::Dashboard'));
+    const shown = referencedIds(dashboard!.Properties.DashboardBody);
+    expect(shown).toContain(logicalId(stack.api));
+    for (const context of contexts) expect(shown).toContain(logicalId(stack.functions[context]));
+    for (const key of tableKeys) expect(shown).toContain(logicalId(stack.tables[key]));
+    const body = JSON.stringify(dashboard!.Properties.DashboardBody);
+    const api = ['Count', '4xx', '5xx', 'Latency'];
+    const functions = ['Invocations', 'Errors', 'Duration', 'Throttles'];
+    const dynamo = ['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits', 'ThrottledRequests', 'SystemErrors'];
+    for (const metric of [...api, ...functions, ...dynamo]) expect(body).toContain(`\\"${metric}\\"`);
+  });
+});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { createHmac, generateKeyPairSync, sign as signWith } from 'node:crypto';
 import { ROLES, type Role } from '../../shared/roles';
 import { api } from '../../shared/api';
 import type { Route } from '../../functions/src/http/route';
@@ -7,7 +7,9 @@ import { allRoutes } from '../../functions/src/routes';
 import { issueToken } from '../../functions/src/http/auth';
 import { hashPassword } from '../../functions/src/identity/passwords';
 import { createUserWithLogin, putCommunity } from '../../functions/src/identity/store';
+import { tokenKeys } from '../../functions/src/http/token-keys';
 import { aFeedback, Harness, isProblem } from '../support/harness';
+import { goodClaims, signClaims } from '../support/tokens';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,22 +35,67 @@ describe('every guarded route refuses callers who are not signed in', () => {
     expect(await h.snapshot()).toEqual(before);
   });
 
-  it.each(guarded.map((r) => [label(r), r] as const))('%s with an expired, tampered or unsigned token → 401', async (_, route) => {
-    const valid = await issueToken(principal([...ROLES]));
-    const expired = await issueToken(principal([...ROLES]), -60);
-    const [head, payload, sig] = valid.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const tampered = [head, Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], sub: 'someone-else' })).toString('base64url'), sig].join('.');
-    const unsigned = [
-      Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
-      payload,
-      '',
-    ].join('.');
-    const otherKey = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('not-our-secret-at-all-000000000000'));
-    for (const token of [expired, tampered, unsigned, otherKey, 'not-a-jwt']) {
+  it.each(guarded.map((r) => [label(r), r] as const))('%s with an expired, tampered, unsigned or foreign token → 401', async (_, route) => {
+    const before = await h.snapshot();
+    for (const [, token] of await badTokens()) {
       const r = await callWith(route, token);
       expect(isProblem(r, 401)).toBe(true);
     }
+    expect(await h.snapshot()).toEqual(before);
+  });
+});
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** Every way a token can be wrong; each must be refused by every guarded route. */
+const badTokens = async (): Promise<[string, string][]> => {
+  const claims = goodClaims();
+  const without = (name: keyof typeof claims) => {
+    const { [name]: _dropped, ...rest } = claims;
+    return signClaims(rest);
+  };
+  const valid = await signClaims(claims);
+  const [head, payload, sig] = valid.split('.');
+  const publicPem = (await tokenKeys().publicKey()).export({ format: 'pem', type: 'spki' }).toString();
+  const hs256 = `${b64({ alg: 'HS256', typ: 'JWT' })}.${payload}`;
+  const foreign = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  const foreignInput = `${head}.${payload}`;
+  return [
+    ['expired', await signClaims({ ...claims, iat: claims.iat - 7200, exp: claims.iat - 60 })],
+    ['without exp', await without('exp')],
+    ['without iat', await without('iat')],
+    ['without sub', await without('sub')],
+    ['another issuer', await signClaims({ ...claims, iss: 'someone-else' })],
+    ['another audience', await signClaims({ ...claims, aud: 'another-api' })],
+    ['tampered payload', [head, b64({ ...claims, sub: 'someone-else' }), sig].join('.')],
+    ['alg none', [b64({ alg: 'none', typ: 'JWT' }), payload, ''].join('.')],
+    // the public key is public: signing HS256 with it as the secret must not pass as ES256
+    ['HS256 with the public key as secret', `${hs256}.${createHmac('sha256', publicPem).update(hs256).digest('base64url')}`],
+    ['signed by another key', `${foreignInput}.${signWith('sha256', Buffer.from(foreignInput), { key: foreign, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`],
+    ['unknown role', await signClaims({ ...claims, roles: ['superuser'] })],
+    ['not a JWT', 'not-a-jwt'],
+  ];
+};
+
+describe('token attacks, one by one', () => {
+  it.each([['expired'], ['without exp'], ['without iat'], ['without sub'], ['another issuer'], ['another audience'], ['tampered payload'], ['alg none'], ['HS256 with the public key as secret'], ['signed by another key'], ['unknown role'], ['not a JWT']])(
+    'a token %s is refused on GET /v1/me',
+    async (name) => {
+      const token = new Map(await badTokens()).get(name)!;
+      const r = await h.call(api.identity.me, { token });
+      expect(isProblem(r, 401)).toBe(true);
+    },
+  );
+
+  it('a well-formed token of this process is accepted (the attacks above differ from it in one thing each)', async () => {
+    const token = await issueToken(principal(['resident']));
+    const r = await h.call(api.feedback.listMyFeedback, { token });
+    expect(r.status).toBe(200);
+  });
+
+  it("a token whose user no longer exists gets 401 from /v1/me, so the app signs out", async () => {
+    const r = await h.call(api.identity.me, { token: await issueToken(principal(['resident'])) });
+    expect(isProblem(r, 401)).toBe(true);
   });
 });
 
@@ -90,11 +137,23 @@ describe('errors are RFC 9457 problem details', () => {
     expect(r.body.status).toBe('ok');
   });
 
-  it('answers carry CORS headers, errors included', async () => {
-    const ok = await h.call(api.identity.health, { headers: { origin: 'https://admin.example' } });
-    expect(ok.headers.get('access-control-allow-origin')).toBeTruthy();
-    const err = await h.call(api.identity.me, { headers: { origin: 'https://admin.example' } });
-    expect(err.headers.get('access-control-allow-origin')).toBeTruthy();
+  it('answers carry CORS headers for an allowed origin only, errors included', async () => {
+    const own = h.app.url;
+    const ok = await h.call(api.identity.health, { headers: { origin: own } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe(own);
+    expect(ok.headers.get('vary')).toMatch(/Origin/);
+    const err = await h.call(api.identity.me, { headers: { origin: own } });
+    expect(err.headers.get('access-control-allow-origin')).toBe(own);
+    const stranger = await h.call(api.identity.health, { headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers carry the API security headers, errors included', async () => {
+    for (const r of [await h.call(api.identity.health), await h.call(api.identity.me), await fetch(`${h.app.url}/v1/nothing-here`)]) {
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('cache-control')).toBe('no-store');
+      expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
   });
 });
 

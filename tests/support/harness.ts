@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type * as z from 'zod';
 import type { Endpoint } from '../../shared/api/endpoint';
@@ -14,6 +15,8 @@ export interface CallOptions {
   rawBody?: string;
   token?: string;
   headers?: Record<string, string>;
+  /** Send from this loopback address (e.g. `127.0.0.2`): the gateway sees it as the caller's address. */
+  from?: string;
 }
 
 export interface Answer<T = any> {
@@ -46,7 +49,9 @@ export class Harness {
     let body: string | undefined = opts.rawBody;
     if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(`${this.app.url}${path}${qs ? `?${qs}` : ''}`, { method: endpoint.method, headers, body });
+    const url = `${this.app.url.replace('localhost', '127.0.0.1')}${path}${qs ? `?${qs}` : ''}`;
+    if (opts.from) return sendFrom(opts.from, url, endpoint.method, headers, body);
+    const res = await fetch(url, { method: endpoint.method, headers, body });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   }
@@ -80,6 +85,23 @@ export class Harness {
     return out;
   }
 }
+
+/** One request over node:http bound to a local source address (fetch cannot choose one). */
+const sendFrom = (localAddress: string, url: string, method: string, headers: Record<string, string>, body?: string) =>
+  new Promise<Answer>((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+        resolve({ status: res.statusCode ?? 0, headers: h, body: text ? JSON.parse(text) : undefined });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 
 /** A valid body for the feedback form. */
 export const aFeedback = (overrides: Partial<z.input<typeof api.feedback.submitFeedback.body & {}>> = {}) => ({

@@ -2,7 +2,10 @@ import { CreateTableCommand, ListTablesCommand, type CreateTableCommandInput } f
 import { dynamo } from './client';
 import { tableName, tables, type TableDefinition, type TableKey } from './tables';
 
-/** CreateTable input for a definition: on-demand, string keys, GSIs projecting everything. */
+/**
+ * CreateTable input for a definition: on-demand, string keys, each GSI projecting its keys plus the attributes
+ * its lists read (`INCLUDE`), exactly as CDK creates it in AWS: a list sees locally the attributes it gets there.
+ */
 export const createTableInput = (def: TableDefinition, name: string): CreateTableCommandInput => {
   const attributes = new Set<string>([def.partitionKey, ...(def.sortKey ? [def.sortKey] : [])]);
   for (const ix of def.indexes) attributes.add(ix.partitionKey).add(ix.sortKey);
@@ -22,7 +25,7 @@ export const createTableInput = (def: TableDefinition, name: string): CreateTabl
               { AttributeName: ix.partitionKey, KeyType: 'HASH' as const },
               { AttributeName: ix.sortKey, KeyType: 'RANGE' as const },
             ],
-            Projection: { ProjectionType: 'ALL' as const },
+            Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...ix.projection] },
           })),
         }
       : {}),

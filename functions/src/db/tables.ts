@@ -33,8 +33,10 @@ export const tables = {
     sortKey: 'sk',
     indexes: [
       // sign-in throttles that are slowing someone down, for the admin (sparse: only throttles carry gsi1pk)
-      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: ['scope', 'failures', 'nextAttemptAt', 'lastFailureAt'] },
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: ['scope', 'username', 'address', 'failures', 'nextAttemptAt', 'lastFailureAt'] },
     ],
+    // sign-in throttles remove themselves a month after their last failure
+    ttlAttribute: 'expiresAt',
   },
   feedback: {
     name: 'feedback',

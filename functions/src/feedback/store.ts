@@ -15,6 +15,8 @@ import { tableName } from '../db/tables';
 export interface FeedbackItem extends Feedback {
   communityId: string;
   reporterId: string;
+  /** What the creating request asked (with an Idempotency-Key only): tells a retry from a reused key. */
+  requestFingerprint?: string;
 }
 
 const table = () => tableName('feedback');

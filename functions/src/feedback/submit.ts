@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { feedbackApi, SubmitFeedbackBody } from '../../../shared/api/feedback';
 import type { Role } from '../../../shared/roles';
+import { createOnce, newItemId, requestFingerprint } from '../http/idempotency';
 import type { Handler } from '../http/route';
-import { putNewFeedback, type FeedbackItem } from './store';
+import { getFeedback, putNewFeedback, type FeedbackItem } from './store';
 
 /** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
 export const newFeedbackItem = (
   reporter: { communityId: string; userId: string; name: string; role: Role },
   form: Omit<SubmitFeedbackBody, 'category'> & { category: FeedbackItem['category'] },
   at: string,
+  id: string = randomUUID(),
 ): FeedbackItem => ({
-  id: randomUUID(),
+  id,
   communityId: reporter.communityId,
   reporterId: reporter.userId,
   reporterName: reporter.name,
@@ -26,10 +28,17 @@ export const newFeedbackItem = (
   history: [{ at, from: null, to: 'submitted', byRole: reporter.role, byName: reporter.name }],
 });
 
-/** A resident (or a steward for themself) reports a problem; it enters the committee's queue as submitted. */
-export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async ({ body }, { principal, now }) => {
+/**
+ * A resident (or a steward for themself) reports a problem; it enters the committee's queue as submitted.
+ * With an `Idempotency-Key`, a retry (a lost answer, a double tap) returns the feedback the first call created:
+ * one conditional put, and a crash between the two calls can never leave two copies.
+ */
+export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async ({ body }, { principal, now, idempotencyKey }) => {
   const role = principal.roles.includes('steward') ? 'steward' : 'resident';
-  const item = newFeedbackItem({ ...principal, role }, body, now.toISOString());
-  await putNewFeedback(item);
-  return item;
+  const id = newItemId('submitFeedback', principal, idempotencyKey);
+  const item: FeedbackItem = {
+    ...newFeedbackItem({ ...principal, role }, body, now.toISOString(), id),
+    ...(idempotencyKey ? { requestFingerprint: requestFingerprint(body) } : {}),
+  };
+  return createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) });
 };

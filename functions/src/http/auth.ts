@@ -1,7 +1,9 @@
-import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { jwtVerify, errors as joseErrors } from 'jose';
 import { ROLES, type Role } from '../../../shared/roles';
 import { unauthorized } from './problem';
+import { tokenKeys } from './token-keys';
+
+export { runningInLambda } from './token-keys';
 
 /** Who is calling, as the token says. */
 export interface Principal {
@@ -14,52 +16,37 @@ export interface Principal {
 
 const ISSUER = 'gongzhi';
 const AUDIENCE = 'gongzhi-api';
-/** Access tokens are short-lived; the mini-program signs in again with a fresh wx.login code. */
+/**
+ * Access tokens are short-lived; the mini-program signs in again with a fresh wx.login code. A token stays valid
+ * until it expires even if its user is removed meanwhile (no per-request user lookup): at most this long.
+ */
 export const TOKEN_TTL_SECONDS = 2 * 60 * 60;
 
-const LOCAL_DEV_SECRET = 'gongzhi-local-development-secret-not-for-aws';
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** True inside AWS Lambda: the runtime always sets this, and nothing local does. */
-export const runningInLambda = (): boolean => Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
-
-let secretPromise: Promise<Uint8Array> | undefined;
-
-/** The HMAC key: from Secrets Manager in AWS (fetched once per cold start), a fixed key only when local. */
-const signingKey = (): Promise<Uint8Array> => {
-  secretPromise ??= (async () => {
-    const arn = process.env.JWT_SECRET_ARN;
-    if (arn) {
-      const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-      if (!out.SecretString) throw new Error('JWT secret is empty');
-      return new TextEncoder().encode(out.SecretString);
-    }
-    if (process.env.JWT_SECRET) return new TextEncoder().encode(process.env.JWT_SECRET);
-    if (runningInLambda()) throw new Error('JWT_SECRET_ARN is not set');
-    return new TextEncoder().encode(LOCAL_DEV_SECRET);
-  })();
-  secretPromise.catch(() => (secretPromise = undefined));
-  return secretPromise;
+/** Mints an ES256 access token. Only contexts allowed to sign (identity) can: elsewhere `kms:Sign` is denied. */
+export const issueToken = async (p: Principal, ttlSeconds = TOKEN_TTL_SECONDS): Promise<string> => {
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = { sub: p.userId, cid: p.communityId, name: p.name, roles: p.roles, iss: ISSUER, aud: AUDIENCE, iat, exp: iat + ttlSeconds };
+  const input = `${b64url({ alg: 'ES256', typ: 'JWT' })}.${b64url(claims)}`;
+  const signature = await tokenKeys().sign(Buffer.from(input));
+  return `${input}.${Buffer.from(signature).toString('base64url')}`;
 };
 
-export const issueToken = async (p: Principal, ttlSeconds = TOKEN_TTL_SECONDS): Promise<string> =>
-  new SignJWT({ cid: p.communityId, name: p.name, roles: p.roles })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(p.userId)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(await signingKey());
-
-/** Verifies `Authorization: Bearer <jwt>`; every failure is a 401 that says only what the caller can fix. */
+/**
+ * Verifies `Authorization: Bearer <jwt>`: ES256 only, our issuer and audience, and `sub`, `iat` and `exp` must be
+ * present (a token without an expiry would be valid forever). Every failure is a 401 that says only what the
+ * caller can fix.
+ */
 export const authenticate = async (authorization: string | undefined): Promise<Principal> => {
   const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization?.trim() ?? '');
   if (!match?.[1]) throw unauthorized('请先登录');
   try {
-    const { payload } = await jwtVerify(match[1], await signingKey(), {
-      algorithms: ['HS256'],
+    const { payload } = await jwtVerify(match[1], await tokenKeys().publicKey(), {
+      algorithms: ['ES256'],
       issuer: ISSUER,
       audience: AUDIENCE,
+      requiredClaims: ['sub', 'iat', 'exp'],
     });
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
     const { sub, cid, name } = payload;

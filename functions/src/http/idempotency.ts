@@ -1,65 +1,51 @@
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
-import type { Context } from 'aws-lambda';
-import { dynamo } from '../db/client';
-import { tableName } from '../db/tables';
-import { HttpProblem, badRequest, conflict } from './problem';
-
-const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
-/** How long a retry with the same key returns the first result. */
-const RECORD_TTL_SECONDS = 24 * 60 * 60;
-
-export interface IdempotentCall {
-  /** Who asked and with which key: keys are scoped to the caller, so two residents never collide. */
-  key: string;
-  /** What was asked: a retry with the same key but another body is refused. */
-  payload: unknown;
-}
-
-const layers = new Map<string, DynamoDBPersistenceLayer>();
-const persistence = (): DynamoDBPersistenceLayer => {
-  const name = tableName('idempotency');
-  let layer = layers.get(name);
-  if (!layer) {
-    layer = new DynamoDBPersistenceLayer({ tableName: name, awsSdkV3Client: dynamo() });
-    layers.set(name, layer);
-  }
-  return layer;
-};
-
-export const checkIdempotencyKey = (header: string | undefined): string | undefined => {
-  if (header === undefined) return undefined;
-  if (!KEY_PATTERN.test(header))
-    throw badRequest('Idempotency-Key 须为 8–128 位字母、数字、- 或 _', [
-      { location: 'headers', path: 'idempotency-key', message: '格式无效' },
-    ]);
-  return header;
-};
+import { createHash, randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Principal } from './auth';
+import { HttpProblem } from './problem';
 
 /**
- * Runs `work` at most once per (caller, key) with Powertools Idempotency: a retry of a finished call gets the
- * stored result; a retry while the first is still running gets 409; the same key with another body gets 422.
+ * Idempotency lives in the created item itself (DESIGN.md): with an `Idempotency-Key`, the new item's id is
+ * derived from (route, caller, key), so the conditional put of the item *is* the guard. A retry finds the item
+ * the first call wrote; no separate record exists that could diverge from it after a crash.
  */
-export const runIdempotent = async <T>(call: IdempotentCall, lambdaContext: Context, work: () => Promise<T>): Promise<T> => {
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'key',
-    payloadValidationJmesPath: 'payload',
-    expiresAfterSeconds: RECORD_TTL_SECONDS,
-    throwOnNoIdempotencyKey: true,
-  });
-  config.registerLambdaContext(lambdaContext);
-  const once = makeIdempotent(async (_call: IdempotentCall) => work(), { persistenceStore: persistence(), config });
+
+/** A UUID (version 8, RFC 9562) made from a hash: the same inputs always give the same id. */
+const uuidFromHash = (text: string): string => {
+  const b = createHash('sha256').update(text).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x80;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/** The id of a new item: derived from the key when the caller sent one (scoped to route and caller), else random. */
+export const newItemId = (route: string, caller: Pick<Principal, 'communityId' | 'userId'>, key: string | undefined): string =>
+  key ? uuidFromHash(`${route}\n${caller.communityId}\n${caller.userId}\n${key}`) : randomUUID();
+
+/** A fingerprint of what was asked, so a key reused for other content is told apart from a retry. */
+export const requestFingerprint = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value) ?? '').digest('base64url');
+
+export const keyReused = () => new HttpProblem(422, 'idempotency-key-reused', '请求重复', '此 Idempotency-Key 已用于另一份内容');
+
+/**
+ * Creates an item once. `put` must be a conditional put (`attribute_not_exists`) that throws
+ * ConditionalCheckFailedException when the item exists; then the stored item is read back and returned if it
+ * was made from the same request, and 422 if the key was used for something else.
+ */
+export const createOnce = async <T extends { requestFingerprint?: string }>(opts: {
+  item: T;
+  put: (item: T) => Promise<void>;
+  read: () => Promise<T | undefined>;
+}): Promise<T> => {
   try {
-    return (await once(call)) as T;
+    await opts.put(opts.item);
+    return opts.item;
   } catch (err) {
-    if (err instanceof IdempotencyAlreadyInProgressError)
-      throw conflict('idempotency-in-progress', '同一请求正在处理中，请稍候再查看结果');
-    if (err instanceof IdempotencyValidationError)
-      throw new HttpProblem(422, 'idempotency-key-reused', '请求重复', '此 Idempotency-Key 已用于另一份内容');
-    throw err;
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    const existing = await opts.read();
+    if (!existing) throw err;
+    if (existing.requestFingerprint !== opts.item.requestFingerprint) throw keyReused();
+    return existing;
   }
 };

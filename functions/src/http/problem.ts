@@ -14,6 +14,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Extra response headers, e.g. `retry-after` on 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
     this.name = 'HttpProblem';
@@ -27,14 +29,15 @@ export const forbidden = (detail = '您没有进行此操作的权限') => new H
 export const notFound = (detail = '要找的内容不存在') => new HttpProblem(404, 'not-found', '未找到', detail);
 export const conflict = (slug: string, detail: string) => new HttpProblem(409, slug, '操作冲突', detail);
 export const unprocessable = (slug: string, detail: string) => new HttpProblem(422, slug, '无法处理', detail);
-export const tooManyRequests = (slug: string, detail: string) => new HttpProblem(429, slug, '尝试次数过多', detail);
+export const tooManyRequests = (slug: string, detail: string, retryAfterSeconds?: number) =>
+  new HttpProblem(429, slug, '尝试次数过多', detail, undefined, retryAfterSeconds ? { 'retry-after': String(Math.ceil(retryAfterSeconds)) } : undefined);
 
 const typeUri = (slug: string) => `urn:gongzhi:problem:${slug}`;
 
 /** Builds the `application/problem+json` answer. Unknown errors never reach the body: only the request id does. */
 export const problemResponse = (problem: HttpProblem, requestId: string): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  headers: { ...problem.headers, 'content-type': 'application/problem+json; charset=utf-8' },
   body: JSON.stringify({
     type: typeUri(problem.slug),
     title: problem.title,

@@ -13,6 +13,10 @@ export interface HandlerContext<E extends Endpoint = Endpoint> {
   requestId: string;
   /** The request's clock: one instant per request, so every timestamp it writes agrees. */
   now: Date;
+  /** The caller's address as the gateway saw it (API Gateway's `sourceIp`). For throttling; never logged. */
+  sourceIp: string;
+  /** The validated `Idempotency-Key` header, on idempotent endpoints when the client sent one. */
+  idempotencyKey?: string;
 }
 
 export type Handler<E extends Endpoint> = (

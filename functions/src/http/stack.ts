@@ -8,7 +8,7 @@ import type {
 } from 'aws-lambda';
 import { routeKey } from '../../../shared/api/endpoint';
 import { authenticate, type Principal } from './auth';
-import { checkIdempotencyKey, runIdempotent } from './idempotency';
+import { IdempotencyHeaders } from '../../../shared/api/common';
 import { logger } from './logger';
 import { forbidden, HttpProblem, internalError, notFound, problemResponse, toProblem } from './problem';
 import type { Route } from './route';
@@ -24,11 +24,30 @@ type RequestState = {
   startedAt: number;
   principal?: Principal;
   input?: Record<'params' | 'query' | 'body', unknown>;
+  idempotencyKey?: string;
 };
 type StackContext = Context & { gongzhi?: RequestState };
 
 /** Request headers a browser may send cross-origin; the CDK API's CORS preflight allows the same. */
 export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'] as const;
+
+/**
+ * Headers on every API answer, errors included: JSON is never sniffed as something else, never framed, never
+ * cached (answers carry tokens and personal data).
+ */
+export const API_SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+} as const;
+
+/** The browser origins allowed to call the API cross-origin (`CORS_ORIGINS`, comma-separated); none when unset. */
+export const corsOrigins = (): string[] =>
+  (process.env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o && o !== '*');
 
 /** Bodies above this are refused before parsing (413): every form here is a few KB at most. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -73,6 +92,18 @@ const problemDetails = (): middy.MiddlewareObj<Event, Result> => ({
   },
 });
 
+/** Answers differ by Origin (the CORS allow-list), so caches must keep them apart. */
+const withSecurityHeaders = (request: Request) => {
+  if (!request.response) return;
+  const headers: Record<string, string | number | boolean> = { ...request.response.headers, ...API_SECURITY_HEADERS };
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'vary')) headers.vary = 'Origin';
+  request.response.headers = headers;
+};
+const securityHeaders = (): middy.MiddlewareObj<Event, Result> => ({
+  after: (request) => withSecurityHeaders(request as Request),
+  onError: (request) => withSecurityHeaders(request as Request),
+});
+
 /** 2a. Size limit before any parsing. */
 const bodyLimit = (): middy.MiddlewareObj<Event, Result> => ({
   before: ({ event }) => {
@@ -94,16 +125,20 @@ const access = (route: Route): middy.MiddlewareObj<Event, Result> => ({
   },
 });
 
-/** 5. zod validation of path, query and body, all at once. */
+/** 5. zod validation of path, query and body, all at once (and of the `Idempotency-Key` where one is honoured). */
 const validation = (route: Route): middy.MiddlewareObj<Event, Result> => ({
   before: (request) => {
     const { event } = request;
-    const { params, query, body } = route.endpoint;
-    state(request as Request).input = validateParts({
+    const { params, query, body, idempotent } = route.endpoint;
+    const s = state(request as Request);
+    const input = validateParts({
       params: { schema: params, value: event.pathParameters ?? {} },
       query: { schema: query, value: event.queryStringParameters ?? {} },
       body: { schema: body, value: body ? (event.body as unknown) ?? {} : undefined },
+      headers: { schema: idempotent ? IdempotencyHeaders : undefined, value: { 'idempotency-key': header(event, 'idempotency-key') } },
     });
+    s.input = input;
+    s.idempotencyKey = (input.headers as { 'idempotency-key'?: string } | undefined)?.['idempotency-key'];
   },
 });
 
@@ -112,18 +147,15 @@ export const makeRouteHandler = (route: Route) => {
   const { endpoint } = route;
   const core = async (event: Event, context: Context): Promise<Result> => {
     const s = (context as StackContext).gongzhi!;
-    const ctx = { principal: s.principal, requestId: s.requestId, now: new Date() };
+    const ctx = {
+      principal: s.principal,
+      requestId: s.requestId,
+      now: new Date(),
+      sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+      ...(s.idempotencyKey ? { idempotencyKey: s.idempotencyKey } : {}),
+    };
     const input = s.input as Parameters<Route['handler']>[0];
-    const run = () => route.handler(input, ctx as never);
-    const idempotencyKey = endpoint.idempotent ? checkIdempotencyKey(header(event, 'idempotency-key')) : undefined;
-    const result =
-      idempotencyKey && s.principal
-        ? await runIdempotent(
-            { key: `${route.name}#${s.principal.communityId}#${s.principal.userId}#${idempotencyKey}`, payload: input.body },
-            context,
-            run,
-          )
-        : await run();
+    const result = await route.handler(input, ctx as never);
     const parsed = endpoint.response.safeParse(result);
     if (!parsed.success) {
       logger.error('response does not match its contract', { route: routeKey(endpoint), issues: parsed.error.issues.map((i) => i.path.join('.')) });
@@ -138,7 +170,15 @@ export const makeRouteHandler = (route: Route) => {
 
   const stack = middy<Event, Result, Error, Context>()
     .use(requestLog(route))
-    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: CORS_ALLOW_HEADERS.join(','), maxAge: 600 }))
+    .use(
+      httpCors({
+        origins: corsOrigins(),
+        headers: CORS_ALLOW_HEADERS.join(','),
+        exposeHeaders: 'retry-after',
+        maxAge: 600,
+      }),
+    )
+    .use(securityHeaders())
     .use(problemDetails())
     .use(bodyLimit());
   if (endpoint.body) stack.use(httpJsonBodyParser({ disableContentTypeError: false }));
@@ -159,6 +199,7 @@ export const makeContextHandler = (routes: readonly Route[]): LambdaHandler => {
   return async (event, context) => {
     const handler = byKey.get(event.routeKey);
     if (handler) return handler(event, context);
-    return problemResponse(notFound('没有这个接口'), event.requestContext?.requestId ?? context.awsRequestId);
+    const r = problemResponse(notFound('没有这个接口'), event.requestContext?.requestId ?? context.awsRequestId);
+    return { ...r, headers: { ...r.headers, ...API_SECURITY_HEADERS } };
   };
 };

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { FieldError } from './problem';
 import { badRequest } from './problem';
 
-type Part = 'params' | 'query' | 'body';
+type Part = 'params' | 'query' | 'body' | 'headers';
 
 const issuesOf = (location: Part, error: z.ZodError): FieldError[] =>
   error.issues.map((issue) => ({
@@ -15,9 +15,9 @@ const issuesOf = (location: Part, error: z.ZodError): FieldError[] =>
 export const validateParts = (
   parts: { [P in Part]?: { schema: z.ZodType | undefined; value: unknown } },
 ): Record<Part, unknown> => {
-  const out: Record<Part, unknown> = { params: undefined, query: undefined, body: undefined };
+  const out: Record<Part, unknown> = { params: undefined, query: undefined, body: undefined, headers: undefined };
   const errors: FieldError[] = [];
-  for (const key of ['params', 'query', 'body'] as const) {
+  for (const key of ['params', 'query', 'body', 'headers'] as const) {
     const part = parts[key];
     if (!part?.schema) continue;
     const result = part.schema.safeParse(part.value);

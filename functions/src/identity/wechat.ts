@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DEV_CODE_PREFIX } from '../../../shared/api/identity';
 import { runningInLambda } from '../http/auth';
 import { HttpProblem, unauthorized } from '../http/problem';
 
@@ -7,8 +8,6 @@ export interface WechatIdentity {
   openid: string;
   name?: string;
 }
-
-const DEV_CODE = /^dev:(.{1,20})$/u;
 
 /**
  * The dev login (`dev:<name>`) exists for `npm start` and the tests only. It needs `GONGZHI_DEV_LOGIN=1` and is
@@ -48,14 +47,20 @@ const code2Session = async (code: string): Promise<WechatIdentity> => {
   return { openid: body.openid };
 };
 
-/** Turns a login code into an identity: the dev path locally, WeChat in AWS. */
+/** Where WeChat is not set up (a local run), a real code cannot be exchanged: the caller is told so, not a 500. */
+const wechatNotConfigured = () =>
+  new HttpProblem(401, 'wechat-login-unavailable', '无法使用微信登录', '本地运行未接入微信登录：请用开发登录（dev:姓名）');
+
+/**
+ * Turns a login code into an identity: the dev path locally, WeChat in AWS. The contract has already checked
+ * the code's shape (`dev:` + a name of 1–20 visible characters, or a printable WeChat code).
+ */
 export const resolveWechatCode = async (code: string): Promise<WechatIdentity> => {
-  const dev = DEV_CODE.exec(code);
-  if (dev) {
+  if (code.startsWith(DEV_CODE_PREFIX)) {
     if (!devLoginEnabled()) throw unauthorized('开发登录未开启');
-    const name = dev[1]!.trim();
-    if (!name) throw unauthorized('请填写姓名');
-    return { openid: `dev:${name}`, name };
+    const name = code.slice(DEV_CODE_PREFIX.length).trim();
+    return { openid: `${DEV_CODE_PREFIX}${name}`, name };
   }
+  if (!process.env.WECHAT_SECRET_ARN && !runningInLambda()) throw wechatNotConfigured();
   return code2Session(code);
 };

@@ -46,7 +46,15 @@ describe('a wx.login code', () => {
     fetchSpy.mockRejectedValueOnce(new TypeError('fetch failed'));
     await expect(resolveWechatCode('code-1')).rejects.toMatchObject({ status: 502, slug: 'wechat-unavailable' });
     fetchSpy.mockResolvedValueOnce(answer({}, 503));
-    await expect(resolveWechatCode('code-2')).rejects.toBeInstanceOf(HttpProblem);
+    await expect(resolveWechatCode('code-2')).rejects.toMatchObject({ status: 502, slug: 'wechat-unavailable' });
+    fetchSpy.mockResolvedValueOnce(new Response('<html>', { status: 200 }));
+    await expect(resolveWechatCode('code-3')).rejects.toBeInstanceOf(HttpProblem);
+  });
+
+  it('where WeChat is not set up (a local run) is refused with a 401 that says so, without calling WeChat', async () => {
+    delete process.env.WECHAT_SECRET_ARN;
+    await expect(resolveWechatCode('0a1B2c3D')).rejects.toMatchObject({ status: 401, slug: 'wechat-login-unavailable' });
+    expect(fetchSpy).not.toHaveBeenCalled();
   });
 
   it('is never taken for a dev login when the dev login is off', async () => {
