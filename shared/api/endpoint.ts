@@ -27,6 +27,11 @@ export interface Endpoint<
    * for routes whose every call is deliberately costly (password hashing).
    */
   throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * The refusals that belong to this use case (beyond the stack's own 400/401/403/413/415/500), by status, in a
+   * line each: the use case states its outcomes up front, and OpenAPI documents them.
+   */
+  outcomes?: Readonly<Partial<Record<number, string>>>;
   /** HTTP status of a successful answer (200 unless said). */
   successStatus?: number;
   params?: P;

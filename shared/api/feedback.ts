@@ -95,6 +95,7 @@ export const feedbackApi = {
     access: 'signed-in',
     params: FeedbackIdParams,
     response: Feedback,
+    outcomes: { 404: 'No such feedback, or not the caller’s to read' },
     summary: 'One piece of feedback with its timeline (its reporter or staff only)',
   }),
   listFeedbackQueue: endpoint({
@@ -112,6 +113,11 @@ export const feedbackApi = {
     params: FeedbackIdParams,
     body: TransitionBody,
     response: Feedback,
+    outcomes: {
+      400: 'Resolving or rejecting needs a reply in `note`',
+      404: 'No such feedback in the caller’s community',
+      409: 'Someone changed it first (`stale-version`), or the status machine does not allow the move (`transition-not-allowed`)',
+    },
     summary: 'The committee moves feedback along its status machine, with a reply',
   }),
 } as const;

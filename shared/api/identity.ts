@@ -108,6 +108,11 @@ export const identityApi = {
     throttle: LOGIN_THROTTLE,
     body: WechatLoginBody,
     response: Session,
+    outcomes: {
+      401: 'The code is invalid or expired (locally, without WeChat, only `dev:<name>` codes work)',
+      404: 'No such community',
+      502: 'WeChat did not answer; try again',
+    },
     summary: 'Sign in from the mini-program with a wx.login code',
   }),
   staffLogin: endpoint({
@@ -117,6 +122,10 @@ export const identityApi = {
     throttle: LOGIN_THROTTLE,
     body: StaffLoginBody,
     response: Session,
+    outcomes: {
+      401: 'Wrong account or password (unknown accounts answer the same)',
+      429: 'Slowed down after wrong passwords (`sign-in-slowed`), or too many sign-ins at once (`sign-in-busy`): wait as `Retry-After` says',
+    },
     summary: 'Sign in to the admin page with an account and password (slowed down after wrong passwords)',
   }),
   me: endpoint({
@@ -124,6 +133,7 @@ export const identityApi = {
     path: '/v1/me',
     access: 'signed-in',
     response: User,
+    outcomes: { 401: 'The token’s user no longer exists: sign in again' },
     summary: 'The signed-in person',
   }),
   listSignInThrottles: endpoint({

@@ -60,30 +60,6 @@ const CONTEXT_DESCRIPTIONS: Record<string, string> = {
   scoring: 'Star ratings of the party branches',
 };
 
-/**
- * Outcomes a use case can answer beyond what its contract shows (the stack's 400/401/403/413/415 follow from the
- * contract). Keyed by operationId; the OpenAPI unit test checks that every key names a route, and the fuzz
- * suite checks that every status it meets is documented. (Better one day as a field of the contract itself.)
- */
-export const USE_CASE_OUTCOMES: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  wechatLogin: {
-    401: 'The code is invalid or expired (locally, without WeChat, only `dev:<name>` codes work)',
-    404: 'No such community',
-    502: 'WeChat did not answer; try again',
-  },
-  staffLogin: {
-    401: 'Wrong account or password (unknown accounts answer the same)',
-    429: 'Slowed down after wrong passwords (`sign-in-slowed`), or too many sign-ins at once (`sign-in-busy`): wait as `Retry-After` says',
-  },
-  me: { 401: 'The token’s user no longer exists: sign in again' },
-  getFeedback: { 404: 'No such feedback, or not the caller’s to read' },
-  transitionFeedback: {
-    400: 'Resolving or rejecting needs a reply in `note`',
-    404: 'No such feedback in the caller’s community',
-    409: 'Someone changed it first (`stale-version`), or the status machine does not allow the move (`transition-not-allowed`)',
-  },
-};
-
 const GENERIC: Record<number, string> = {
   400: 'The request breaks the contract: malformed JSON or URL escapes, or fields listed one by one in `errors`',
   401: 'Not signed in: the bearer token is missing, expired or invalid',
@@ -172,7 +148,7 @@ const whoMayCall = (access: Endpoint['access']): string =>
       : `Who may call: ${access.map((r) => `${ROLE_LABELS[r]} (\`${r}\`)`).join(', ')}.`;
 
 /** The statuses an operation can answer besides success, each with why. */
-const problemStatuses = (operationId: string, e: Endpoint): Map<number, string[]> => {
+const problemStatuses = (e: Endpoint): Map<number, string[]> => {
   const out = new Map<number, string[]>();
   const add = (status: number, why = GENERIC[status]!) => out.set(status, [...(out.get(status) ?? []), why]);
   if (e.params || e.query || e.body) add(400);
@@ -185,7 +161,7 @@ const problemStatuses = (operationId: string, e: Endpoint): Map<number, string[]
   if (e.body) add(415);
   add(429);
   add(500);
-  for (const [status, why] of Object.entries(USE_CASE_OUTCOMES[operationId] ?? {})) add(Number(status), why);
+  for (const [status, why] of Object.entries(e.outcomes ?? {})) if (why) add(Number(status), why);
   return new Map([...out].sort(([a], [b]) => a - b));
 };
 
@@ -214,14 +190,14 @@ const operation = (context: string, operationId: string, e: Endpoint, defs: Reco
     },
   };
   const problem: MediaTypes = { 'application/problem+json': { schema: PROBLEM_REF } };
-  for (const [status, reasons] of problemStatuses(operationId, e)) {
+  for (const [status, reasons] of problemStatuses(e)) {
     const content =
       status !== 429
         ? problem
-        : { ...(USE_CASE_OUTCOMES[operationId]?.[429] ? problem : {}), 'application/json': { schema: GATEWAY_MESSAGE } };
+        : { ...(e.outcomes?.[429] ? problem : {}), 'application/json': { schema: GATEWAY_MESSAGE } };
     responses[String(status)] = problemResponse(reasons, content);
   }
-  if (USE_CASE_OUTCOMES[operationId]?.[429])
+  if (e.outcomes?.[429])
     responses['429']!.headers = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } };
   return {
     operationId,

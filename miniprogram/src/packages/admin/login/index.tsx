@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { StaffLoginBody } from '@shared/api/identity';
+import { StaffLoginBody, type SignInNotice } from '@shared/api/identity';
 import { isStaff } from '@shared/roles';
 import { ApiError, api, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
+import { formatTime } from '../../../components/format';
 import { Button, Html, TextField } from '../../../components/ui';
 
 export default function StaffLoginPage() {
@@ -13,6 +14,9 @@ export default function StaffLoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
+  /** Wrong-password attempts on this account since its owner last signed in: shown before going on. */
+  const [notice, setNotice] = useState<SignInNotice>();
+  const goToQueue = () => void Taro.reLaunch({ url: '/packages/admin/queue/index' });
 
   // Already signed in (the session has not expired): straight to the queue.
   useEffect(() => {
@@ -36,11 +40,11 @@ export default function StaffLoginPage() {
         return;
       }
       saveSession('staff', session);
-      await Taro.reLaunch({ url: '/packages/admin/queue/index' });
+      if (session.notice) setNotice(session.notice);
+      else goToQueue();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(err.problem.detail ?? '账号或密码错误');
-      else if (err instanceof ApiError && err.status === 429)
-        setError(err.problem.detail ?? '登录失败次数过多，账号已暂时锁定，请稍后再试');
+      else if (err instanceof ApiError && err.status === 429) setError(err.problem.detail ?? '尝试次数过多，请稍后再试');
       else {
         if (err instanceof ApiError) setErrors(err.fieldErrors);
         setError(errorMessage(err));
@@ -50,6 +54,21 @@ export default function StaffLoginPage() {
       setSending(false);
     }
   };
+
+  if (notice)
+    return (
+      <View className='gz-page'>
+        <Html tag='h1' className='gz-h1'>
+          安全提醒
+        </Html>
+        <Notice kind='error'>
+          {`自您上次登录以来，您的账号有 ${notice.failedAttempts} 次密码错误的登录尝试，最近一次在 ${formatTime(notice.lastFailedAt)}。如果不是您本人，请尽快联系系统管理员修改密码。`}
+        </Notice>
+        <Button variant='primary' onClick={goToQueue}>
+          知道了，进入管理页面
+        </Button>
+      </View>
+    );
 
   return (
     <View className='gz-page'>
