@@ -1,12 +1,15 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { ensureTables } from '../src/db/setup';
+import { badRequest, internalError, problemResponse } from '../src/http/problem';
+import { API_DOCS_PATH, serveApiDocs } from './api-docs';
 import { makeGateway } from './gateway';
 import { loadDemoData } from './demo-data';
+import { makeStaticServer } from './static';
 import { startStore } from './store';
+import { requestTarget } from './target';
 
 export interface LocalOptions {
   /** 0 picks a free port. */
@@ -30,45 +33,46 @@ export interface LocalApp {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json',
-};
+const isApiPath = (path: string) => path === '/v1' || path.startsWith('/v1/');
 
-/** Serves the H5 build; anything that is not a file gets index.html (the app routes by hash). */
-const serveStatic = (root: string, req: IncomingMessage, res: ServerResponse) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root + sep) && file !== root) {
-    res.writeHead(400).end();
-    return;
-  }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 app is not built yet: npm run build:h5');
-    return;
-  }
-  const isIndex = file.endsWith('index.html');
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': isIndex ? 'no-cache' : 'public, max-age=3600',
-  });
-  createReadStream(file).pipe(res);
-};
+type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * Wraps a request listener so that nothing it throws, synchronously or later, ends the process: the error is
+ * logged and the client gets 500 (400 for a malformed escape the listener failed to catch), as problem+json on
+ * API paths. When the answer has already begun, the connection is cut instead.
+ */
+export const guardListener =
+  (listener: Listener, log: (err: unknown) => void = (err) => console.error('request failed', err)) =>
+  (req: IncomingMessage, res: ServerResponse): void => {
+    const fail = (err: unknown) => {
+      log(err);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const problem = err instanceof URIError ? badRequest('请求地址含有无效的 URL 编码') : internalError();
+      try {
+        if (isApiPath(requestTarget(req.url)?.path ?? '')) {
+          const r = problemResponse(problem, randomUUID());
+          res.writeHead(problem.status, r.headers as Record<string, string>).end(r.body);
+        } else res.writeHead(problem.status, { 'content-type': 'text/plain; charset=utf-8' }).end(problem.title);
+      } catch {
+        res.destroy();
+      }
+    };
+    try {
+      const pending = listener(req, res);
+      if (pending) pending.catch(fail);
+    } catch (err) {
+      fail(err);
+    }
+  };
 
 /**
  * Starts Gongzhi locally: dynalite, the tables from their definitions, the demo community, and one HTTP server
- * with the API under `/v1` and the H5 app everywhere else. `npm start` and the e2e tests both use this.
+ * with the API under `/v1`, its reference under `/docs/api/` and the H5 app everywhere else. `npm start` and the
+ * e2e tests both use this.
  */
 export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => {
   const store = opts.storeEndpoint
@@ -79,22 +83,33 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => 
   await ensureTables();
   const demoLoaded = opts.demoData === false ? false : await loadDemoData();
 
-  const gateway = makeGateway();
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/v1' || path.startsWith('/v1/')) {
-      gateway(req, res).catch((err) => {
-        console.error('gateway error', err);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify({ type: 'urn:gongzhi:problem:internal-error', title: '服务暂时出错', status: 500 }));
-      });
-    } else if (opts.h5Dir) serveStatic(opts.h5Dir, req, res);
-    else res.writeHead(404).end();
+  // Built once the port is known (below); a request cannot arrive before that, but the listener says so if one does.
+  let gateway: ReturnType<typeof makeGateway> | undefined;
+  const serveStatic = makeStaticServer(opts.h5Dir);
+  const listener = guardListener(async (req, res) => {
+    const target = requestTarget(req.url);
+    if (target && isApiPath(target.path)) {
+      if (gateway) await gateway(req, res);
+      else res.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
+    // Only paths under the reference reach serveApiDocs: it parses the URL itself (`//[` would make it throw).
+    if (target?.path.startsWith(API_DOCS_PATH.slice(0, -1)) && serveApiDocs(req, res)) return;
+    serveStatic(req, res);
   });
+  const server = createServer(listener);
+  // `Expect: 100-continue` comes here instead of 'request': the gateway sends 100 only for a body it will read.
+  server.on('checkContinue', listener);
   server.keepAliveTimeout = 5000;
   server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
+  // The browser app is served from this origin: by default it is the only one allowed to call the API
+  // cross-origin (e.g. the app on localhost calling the API on 127.0.0.1). The middy stack reads CORS_ORIGINS when
+  // the route handlers are built, so it must be set before makeGateway().
+  const ownOrigins = process.env.CORS_ORIGINS === undefined ? `http://localhost:${port},http://127.0.0.1:${port}` : undefined;
+  if (ownOrigins) process.env.CORS_ORIGINS = ownOrigins;
+  gateway = makeGateway();
   return {
     url: `http://localhost:${port}`,
     port,
@@ -104,6 +119,8 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      // A later server in this process (the next harness) has a port, and so origins, of its own.
+      if (ownOrigins && process.env.CORS_ORIGINS === ownOrigins) delete process.env.CORS_ORIGINS;
     },
   };
 };
