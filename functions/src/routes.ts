@@ -21,8 +21,8 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' 
  * more (`Query` covers the table's indexes). A context that calls an action not listed here fails in AWS.
  */
 export const contextTables: Record<ContextName, Partial<Record<TableKey, readonly TableAction[]>>> = {
-  identity: { identity: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'] },
-  feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+  identity: { identity: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem', 'Query'] },
+  feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], audit: ['PutItem'] },
 };
 
 /** Secrets each context's Lambda may read: only identity talks to WeChat. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ROLES } from '../roles';
 import { endpoint } from './endpoint';
+import { AuditPage, AuditQuery } from './audit';
 import { PageQuery, isWellFormedText, page, text } from './common';
 
 export const CommunityId = z.string().regex(/^[a-z0-9-]{2,40}$/, '社区编号无效');
@@ -151,5 +152,13 @@ export const identityApi = {
     body: UnlockBody,
     response: UnlockResult,
     summary: "An admin lifts the slow-down on a staff account (from every address), e.g. after its owner called",
+  }),
+  listAuditTrail: endpoint({
+    method: 'GET',
+    path: '/v1/admin/audit',
+    access: ['admin'],
+    query: AuditQuery,
+    response: AuditPage,
+    summary: 'The audit trail of staff acts for one month (this month unless said), newest first',
   }),
 } as const;

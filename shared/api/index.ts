@@ -13,3 +13,4 @@ export * from './endpoint';
 export * from './common';
 export * from './identity';
 export * from './feedback';
+export * from './audit';

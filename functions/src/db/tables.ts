@@ -49,6 +49,13 @@ export const tables = {
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: FEEDBACK_SUMMARY },
     ],
   },
+  /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */
+  audit: {
+    name: 'audit',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableKey = keyof typeof tables;

@@ -1,5 +1,6 @@
 import { identityApi } from '../../../shared/api/identity';
 import { defineRoutes } from '../http/route';
+import { listAuditTrail } from './admin/list-audit-trail';
 import { listSignInThrottles } from './admin/list-sign-in-throttles';
 import { unlockSignIn } from './admin/unlock-sign-in';
 import { health, me } from './me';
@@ -15,4 +16,5 @@ export const identityRoutes = defineRoutes('identity', identityApi, {
   me,
   listSignInThrottles,
   unlockSignIn,
+  listAuditTrail,
 });

@@ -2,6 +2,7 @@ import type { identityApi } from '../../../shared/api/identity';
 import type { Handler } from '../http/route';
 import { tooManyRequests, unauthorized } from '../http/problem';
 import { logger } from '../http/logger';
+import { recordAudit } from '../audit/trail';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { defaultCommunityId, sessionFor } from './sessions';
 import {
@@ -88,5 +89,6 @@ export const staffLogin: Handler<typeof identityApi.staffLogin> = async ({ body 
   const failed = records.account?.failedSinceSignIn ?? 0;
   if (failed > 0) await clearFailedSignIns(communityId, username);
   const session = await sessionFor(user);
+  await recordAudit({ action: 'staff-sign-in', actor: { ...user, userId: user.id }, at: now, sourceIp });
   return failed > 0 ? { ...session, notice: { failedAttempts: failed, lastFailedAt: records.account?.lastFailedAt ?? now.toISOString() } } : session;
 };

@@ -2,6 +2,7 @@ import type { feedbackApi } from '../../../../shared/api/feedback';
 import { checkTransition, FEEDBACK_STATUS_LABELS } from '../../../../shared/feedback/status';
 import type { Handler } from '../../http/route';
 import { badRequest, conflict, notFound } from '../../http/problem';
+import { recordAudit } from '../../audit/trail';
 import { applyTransition, getFeedback } from '../store';
 
 const stale = () => conflict('stale-version', '这条反馈刚被其他人修改过，请刷新后再操作');
@@ -11,7 +12,7 @@ const stale = () => conflict('stale-version', '这条反馈刚被其他人修改
  * the caller's community; 409 `stale-version` if someone changed it first; 409 `transition-not-allowed` if the
  * move is not in the machine; 400 if a resolve or reject lacks its reply.
  */
-export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> = async ({ params, body }, { principal, now }) => {
+export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> = async ({ params, body }, { principal, now, sourceIp }) => {
   const current = await getFeedback(principal.communityId, params.id);
   if (!current) throw notFound('反馈不存在');
   if (current.version !== body.version) throw stale();
@@ -33,5 +34,13 @@ export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> 
     byName: principal.name,
   });
   if (!updated) throw stale();
+  await recordAudit({
+    action: 'feedback-transition',
+    actor: principal,
+    at: now,
+    sourceIp,
+    target: { kind: 'feedback', id: current.id },
+    change: `${current.status} → ${body.to}`,
+  });
   return updated;
 };

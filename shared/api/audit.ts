@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { ROLES } from '../roles';
+import { PageQuery, page } from './common';
+
+/**
+ * The audit trail: every staff act, as an append-only entry (who, when, what, from where), readable by admins.
+ * Entries name what was acted on by id and say what changed in words of the domain; never residents' personal
+ * data or free text.
+ */
+export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'staff-sign-in': '工作人员登录',
+  'sign-in-unlock': '解除登录限制',
+  'feedback-transition': '变更反馈状态',
+};
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRoles: z.array(z.enum(ROLES)),
+  /** What was acted on: a kind and its id (e.g. `feedback` + its id, `account` + the account name). */
+  target: z.object({ kind: z.string(), id: z.string() }).optional(),
+  /** What changed, briefly (e.g. `submitted → accepted`). */
+  change: z.string().optional(),
+  /** The address the act came from, as the API gateway saw it. */
+  sourceIp: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A month of the trail: `2026-11`. Entries are kept per month, newest first. */
+export const AuditMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');
+
+export const AuditQuery = PageQuery.extend({ month: AuditMonth.optional() });
+export const AuditPage = page(AuditEntry);
