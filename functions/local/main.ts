@@ -28,9 +28,11 @@ const main = async () => {
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = join(ROOT, '.data', 'dynalite');
   mkdirSync(dataDir, { recursive: true });
+  const s3Dir = join(ROOT, '.data', 's3');
+  mkdirSync(s3Dir, { recursive: true });
   process.env.TOKEN_PRIVATE_KEY ??= localTokenKey(join(ROOT, '.data'));
   ensureH5Build();
-  const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, h5Dir: H5_DIR });
+  const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, s3Dir, h5Dir: H5_DIR, jobs: true });
   console.log(
     [
       '',

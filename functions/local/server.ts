@@ -7,6 +7,9 @@ import { badRequest, internalError, problemResponse } from '../src/http/problem'
 import { API_DOCS_PATH, serveApiDocs } from './api-docs';
 import { makeGateway } from './gateway';
 import { loadDemoData } from './demo-data';
+import { isS3Path, makeS3Proxy, S3_PATH, startS3 } from './s3-proxy';
+import { startJobRunner } from './jobs';
+import { allJobs } from '../src/routes';
 import { makeStaticServer } from './static';
 import { startStore } from './store';
 import { requestTarget } from './target';
@@ -23,6 +26,10 @@ export interface LocalOptions {
   storeEndpoint?: string;
   /** Load the demo community on first start (default true). */
   demoData?: boolean;
+  /** Where the S3 stand-in keeps uploads; omit for a temporary folder, removed on close. */
+  s3Dir?: string;
+  /** Run the job table on timers, as the schedules do in AWS (default false: tests run jobs themselves). */
+  jobs?: boolean;
 }
 
 export interface LocalApp {
@@ -82,12 +89,20 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => 
   process.env.GONGZHI_DEV_LOGIN = '1';
   await ensureTables();
   const demoLoaded = opts.demoData === false ? false : await loadDemoData();
+  const s3 = await startS3({ directory: opts.s3Dir });
+  process.env.S3_ENDPOINT = s3.endpoint;
+  process.env.UPLOADS_BUCKET = s3.bucket;
+  const serveS3 = makeS3Proxy(s3.endpoint, s3.bucket);
 
   // Built once the port is known (below); a request cannot arrive before that, but the listener says so if one does.
   let gateway: ReturnType<typeof makeGateway> | undefined;
   const serveStatic = makeStaticServer(opts.h5Dir);
   const listener = guardListener(async (req, res) => {
     const target = requestTarget(req.url);
+    if (target && isS3Path(target.path)) {
+      serveS3(req, res);
+      return;
+    }
     if (target && isApiPath(target.path)) {
       if (gateway) await gateway(req, res);
       else res.writeHead(503, { 'retry-after': '1' }).end();
@@ -109,16 +124,23 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => 
   // the route handlers are built, so it must be set before makeGateway().
   const ownOrigins = process.env.CORS_ORIGINS === undefined ? `http://localhost:${port},http://127.0.0.1:${port}` : undefined;
   if (ownOrigins) process.env.CORS_ORIGINS = ownOrigins;
+  // Devices reach the S3 stand-in through this port (the app's CSP allows its own origin only).
+  const s3Public = `http://localhost:${port}${S3_PATH}`;
+  process.env.S3_PUBLIC_ENDPOINT = s3Public;
   gateway = makeGateway();
+  const jobs = opts.jobs ? startJobRunner(allJobs()) : undefined;
   return {
     url: `http://localhost:${port}`,
     port,
     storeEndpoint: store.endpoint,
     demoLoaded,
     close: async () => {
+      await jobs?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await s3.close();
+      if (process.env.S3_PUBLIC_ENDPOINT === s3Public) delete process.env.S3_PUBLIC_ENDPOINT;
       // A later server in this process (the next harness) has a port, and so origins, of its own.
       if (ownOrigins && process.env.CORS_ORIGINS === ownOrigins) delete process.env.CORS_ORIGINS;
     },

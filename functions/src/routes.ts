@@ -1,8 +1,9 @@
 import type { ContextName } from '../../shared/api';
-import { feedbackRoutes } from './feedback/routes';
-import type { Route } from './http/route';
+import { feedbackJobs, feedbackRoutes } from './feedback/routes';
+import type { Job, Route } from './http/route';
 import { identityRoutes } from './identity/routes';
 import type { TableKey } from './db/tables';
+import type { UploadPurpose } from './uploads/purposes';
 
 /**
  * The route table: every route of every context. CDK makes API routes and one Lambda per context from it, the
@@ -11,6 +12,12 @@ import type { TableKey } from './db/tables';
 export const routeTable: Record<ContextName, readonly Route[]> = {
   identity: identityRoutes,
   feedback: feedbackRoutes,
+};
+
+/** The job table: what each context does on a schedule. CDK schedules them; `npm start` runs them on a timer. */
+export const jobTable: Record<ContextName, readonly Job[]> = {
+  identity: [],
+  feedback: feedbackJobs,
 };
 
 /** The DynamoDB actions a context's code calls (IAM names without the `dynamodb:` prefix). */
@@ -32,6 +39,15 @@ export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
 };
 
 /**
+ * The upload purposes each context's Lambda serves (functions/src/uploads): CDK names the uploads bucket to it
+ * and grants exactly the object actions those purposes need, on their keys only; a context with none gets neither.
+ */
+export const contextUploads: Record<ContextName, readonly UploadPurpose[]> = {
+  identity: [],
+  feedback: ['feedback-photo'],
+};
+
+/**
  * Contexts that issue access tokens: only these may sign with the token key (`kms:Sign` in AWS). Every other
  * context verifies with the public key alone, so no other function can mint a token.
  */
@@ -41,3 +57,5 @@ export const tokenIssuers: readonly ContextName[] = ['identity'];
 export const contextEntry = (context: ContextName): string => `${context}/lambda.ts`;
 
 export const allRoutes = (): Route[] => Object.values(routeTable).flat();
+
+export const allJobs = (): Job[] => Object.values(jobTable).flat();

@@ -21,12 +21,15 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { AttributeType, BillingMode, Operation, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -36,7 +39,17 @@ import type { ContextName } from '../../shared/api';
 import { routeKey } from '../../shared/api/endpoint';
 import { tableEnvVar, tables, type TableKey } from '../../functions/src/db/tables';
 import { CORS_ALLOW_HEADERS } from '../../functions/src/http/stack';
-import { allRoutes, contextSecrets, contextTables, routeTable, tokenIssuers, type TableAction } from '../../functions/src/routes';
+import {
+  allJobs,
+  allRoutes,
+  contextSecrets,
+  contextTables,
+  contextUploads,
+  routeTable,
+  tokenIssuers,
+  type TableAction,
+} from '../../functions/src/routes';
+import { INCOMING_PREFIX, uploadGrants } from '../../functions/src/uploads/keys';
 import { entryFor, lambdaRuntime, nodejsBundling, projectRoot } from './bundling';
 
 export interface GongzhiStackProps extends StackProps {
@@ -120,6 +133,8 @@ export class GongzhiStack extends Stack {
   readonly functions: Record<ContextName, NodejsFunction>;
   readonly tables: Record<TableKey, Table>;
   readonly tokenKey: Key;
+  readonly uploadsBucket: Bucket;
+  readonly uploadsAccessLogs: Bucket;
   readonly alarmTopic: Topic;
   readonly dashboard: Dashboard;
 
@@ -192,6 +207,51 @@ export class GongzhiStack extends Stack {
       },
     ]);
 
+    // ---- Uploads (feedback photos now; evidence and attachments next): one private bucket. Devices upload with
+    // presigned POSTs into `incoming/` (forgotten after a day unless the functions check and move them to
+    // `stored/`) and read through signed URLs; nothing is public. SSE-S3 rather than a KMS key: a customer key
+    // would cost a monthly fee and a kms:Decrypt grant behind every signed URL, and keep out no one who cannot
+    // already read the bucket. No versioning: a replaced or removed photo must really be gone. RETAIN: residents' reports keep their
+    // photos whatever happens to the stack. CORS lets the admin page's origins post forms; reads are <img> loads
+    // and need none.
+    //
+    // Server access logs go to a small bucket of their own (cdk-nag S1), kept 90 days: the photos are personal
+    // data and a signed URL is a bearer link, so the access log is the record of who fetched which photo from
+    // where (CloudTrail's data events would cost per request). A leaked photo is noticed later than an API fault,
+    // hence longer than the API's month of access logs.
+    this.uploadsAccessLogs = new Bucket(this, 'UploadsAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.uploadsAccessLogs, [
+      {
+        id: 'AwsSolutions-S1',
+        reason:
+          'This bucket is the access log of the uploads bucket: only S3 log delivery writes to it (bucket policy, ' +
+          'this account and bucket only). Logging it in turn would take another log bucket, and that one another.',
+      },
+    ]);
+    this.uploadsBucket = new Bucket(this, 'UploadsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: false,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.uploadsAccessLogs,
+      serverAccessLogsPrefix: 'uploads/',
+      lifecycleRules: [
+        { id: 'ForgetUncheckedUploads', prefix: INCOMING_PREFIX, expiration: Duration.days(1) },
+        { id: 'AbortIncompleteMultipartUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: corsOrigins, maxAge: 600 }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const uploadsBucketId = this.getLogicalId(this.uploadsBucket.node.defaultChild as CfnBucket);
+
     // ---- One Lambda per bounded context, each with its own role that may do exactly what its code does.
     // GONGZHI_DEV_LOGIN is never set here (and the code refuses it inside Lambda anyway); tests/infra proves
     // the first half.
@@ -209,6 +269,8 @@ export class GongzhiStack extends Stack {
       };
       for (const [key] of used) environment[tableEnvVar(key)] = this.tables[key].tableName;
       if (contextSecrets[context].includes('wechat')) environment.WECHAT_SECRET_ARN = wechatSecret.secretArn;
+      const grants = uploadGrants(contextUploads[context]);
+      if (grants.length) environment.UPLOADS_BUCKET = this.uploadsBucket.bucketName;
 
       // Its own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
       const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_MONTH });
@@ -253,6 +315,29 @@ export class GongzhiStack extends Stack {
       this.tokenKey.grant(role, 'kms:GetPublicKey');
       if (tokenIssuers.includes(context)) this.tokenKey.grant(role, 'kms:Sign');
       if (contextSecrets[context].includes('wechat')) wechatSecret.grantRead(role);
+      // Exactly the object actions the uploads code calls for this context's purposes, on their keys only.
+      for (const grant of grants) {
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ actions: [...grant.actions], resources: [this.uploadsBucket.arnForObjects(grant.keyPattern)] }),
+        );
+      }
+      if (grants.length) {
+        NagSuppressions.addResourceSuppressions(
+          role,
+          [
+            {
+              id: 'AwsSolutions-IAM5',
+              reason:
+                'Object keys are made per upload (a random uuid), so the narrowest static scope is the key prefix: ' +
+                '`incoming/*` (where devices upload; the function checks that a key is the caller’s own ' +
+                '`incoming/<community>/<user>/` before it touches it) and `stored/*/<purpose>/*` for the purposes ' +
+                `this context serves (${contextUploads[context].join(', ')}). No bucket-wide or action wildcard.`,
+              appliesTo: grants.map((g) => `Resource::<${uploadsBucketId}.Arn>/${g.keyPattern}`),
+            },
+          ],
+          true,
+        );
+      }
 
       NagSuppressions.addResourceSuppressions(fn, [
         {
@@ -263,6 +348,17 @@ export class GongzhiStack extends Stack {
         },
       ]);
       this.functions[context] = fn;
+    }
+
+    // ---- Schedules: one rule per job of the job table, invoking its context's function with `{ "job": name }`
+    // (deadlines that must pass without a reader, e.g. closing unrated feedback). `npm start` runs the same jobs
+    // on timers.
+    for (const job of allJobs()) {
+      new Rule(this, `${pascal(job.name)}Schedule`, {
+        description: `Gongzhi ${job.context}: run the ${job.name} job`,
+        schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
+        targets: [new LambdaFunction(this.functions[job.context], { event: RuleTargetInput.fromObject({ job: job.name }), retryAttempts: 2 })],
+      });
     }
 
     // ---- The HTTP API: one route per route-table entry, to its context's function. Tokens are checked in the

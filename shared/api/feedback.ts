@@ -4,6 +4,7 @@ import { FEEDBACK_STATUSES } from '../feedback/status';
 import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
 import { PageQuery, optionalText, page, text } from './common';
+import { IncomingKey, UploadTicket } from './uploads';
 
 export const FeedbackId = z.string().regex(/^[0-9a-f-]{36}$/, '反馈编号无效');
 export const FeedbackStatusEnum = z.enum(FEEDBACK_STATUSES, { error: '状态无效' });
@@ -16,6 +17,8 @@ export const SubmitFeedbackBody = z.object({
   /** Where: the residential compound (小区) and building, as residents say it. */
   compound: text(40, '小区'),
   building: optionalText(40, '楼栋'),
+  /** Photos uploaded with tickets from `createFeedbackPhotoUpload`: each ticket's `key`. */
+  photos: z.array(IncomingKey).max(3, '最多 3 张照片').optional(),
 });
 export type SubmitFeedbackBody = z.input<typeof SubmitFeedbackBody>;
 
@@ -25,7 +28,8 @@ export const HistoryEntry = z.object({
   to: FeedbackStatusEnum,
   /** The reply the resident reads (or the reason for refusing). */
   note: z.string().optional(),
-  byRole: z.enum(ROLES),
+  /** Who made the move: a role, or `system` for what happens by itself (closing an unrated item). */
+  byRole: z.enum([...ROLES, 'system']),
   byName: z.string(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
@@ -43,6 +47,14 @@ export const Feedback = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
   history: z.array(HistoryEntry),
+  /** The report's photos as signed URLs, valid for minutes (one piece of feedback only; lists carry none). */
+  photos: z.array(z.object({ url: z.string(), contentType: z.string() })).optional(),
+  /** The reporter's latest say on a resolution: solved or not, 1–5 stars, their words. */
+  rating: z
+    .object({ resolved: z.boolean(), stars: z.number().int().min(1).max(5), comment: z.string().optional(), at: z.string() })
+    .optional(),
+  /** While resolved and unrated: when it closes itself (derived on read, never stored). */
+  autoCloseAt: z.string().optional(),
 });
 export type Feedback = z.infer<typeof Feedback>;
 
@@ -70,6 +82,24 @@ export const TransitionBody = z.object({
 });
 export type TransitionBody = z.input<typeof TransitionBody>;
 
+export const WithdrawBody = z.object({
+  reason: optionalText(200, '撤回原因', { multiline: true }),
+  version: z.number({ error: '缺少版本号' }).int().min(1),
+});
+export type WithdrawBody = z.input<typeof WithdrawBody>;
+
+export const RatingBody = z
+  .object({
+    /** 解决了 (true) closes it; 没解决 (false) reopens it with the reporter's words. */
+    resolved: z.boolean({ error: '请选择是否已解决' }),
+    stars: z.number({ error: '请选择满意度（1–5 星）' }).int().min(1, '请选择满意度（1–5 星）').max(5, '满意度最多 5 星'),
+    comment: optionalText(500, '评价', { multiline: true }),
+    version: z.number({ error: '缺少版本号' }).int().min(1),
+  })
+  // the page and the server share the rule: "not solved" must say what is still wrong
+  .refine((b) => b.resolved || Boolean(b.comment), { path: ['comment'], message: '请说一说哪里还没有解决' });
+export type RatingBody = z.input<typeof RatingBody>;
+
 export const feedbackApi = {
   submitFeedback: endpoint({
     method: 'POST',
@@ -79,7 +109,18 @@ export const feedbackApi = {
     successStatus: 201,
     body: SubmitFeedbackBody,
     response: Feedback,
+    outcomes: {
+      400: 'A photo in `photos` is not an upload of the caller’s, is missing or expired, is not a JPEG, PNG, WebP or HEIC image by its first bytes, is larger than 5 MB, or is listed twice (`errors` names it: `photos.<i>`)',
+    },
     summary: 'A resident reports a problem',
+  }),
+  createFeedbackPhotoUpload: endpoint({
+    method: 'POST',
+    path: '/v1/feedback/photo-uploads',
+    access: ['resident', 'steward'],
+    successStatus: 201,
+    response: UploadTicket,
+    summary: 'A ticket to upload one photo for a report (10 minutes; JPEG, PNG, WebP or HEIC, at most 5 MB)',
   }),
   listMyFeedback: endpoint({
     method: 'GET',
@@ -119,5 +160,31 @@ export const feedbackApi = {
       409: 'Someone changed it first (`stale-version`), or the status machine does not allow the move (`transition-not-allowed`)',
     },
     summary: 'The committee moves feedback along its status machine, with a reply',
+  }),
+  withdrawFeedback: endpoint({
+    method: 'POST',
+    path: '/v1/feedback/{id}/withdrawal',
+    access: ['resident', 'steward'],
+    params: FeedbackIdParams,
+    body: WithdrawBody,
+    response: Feedback,
+    outcomes: {
+      404: 'No such feedback among the caller’s own',
+      409: 'Changed since it was read (`stale-version`), or already accepted and so no longer withdrawable (`transition-not-allowed`)',
+    },
+    summary: 'Its reporter withdraws a report the committee has not accepted yet',
+  }),
+  rateFeedback: endpoint({
+    method: 'POST',
+    path: '/v1/feedback/{id}/rating',
+    access: ['resident', 'steward'],
+    params: FeedbackIdParams,
+    body: RatingBody,
+    response: Feedback,
+    outcomes: {
+      404: 'No such feedback among the caller’s own',
+      409: 'Changed since it was read (`stale-version`), or not resolved now (`transition-not-allowed`)',
+    },
+    summary: '“解决了吗？” Its reporter says whether the resolved problem is solved (closes it) or not (reopens it), with 1–5 stars',
   }),
 } as const;

@@ -13,4 +13,5 @@ export * from './endpoint';
 export * from './common';
 export * from './identity';
 export * from './feedback';
+export * from './uploads';
 export * from './audit';

@@ -6,7 +6,8 @@
 import { Aspects } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { allRoutes } from '../../functions/src/routes';
+import { allRoutes, contextUploads } from '../../functions/src/routes';
+import { uploadGrants } from '../../functions/src/uploads/keys';
 import { GongzhiStack } from '../../infra/lib/gongzhi-stack';
 import { TEST_ORIGINS, testApp } from './synth';
 
@@ -23,7 +24,7 @@ const findings = (level: 'error' | 'warning'): string[] =>
     .call(annotations, '*', Match.stringLikeRegexp('AwsSolutions-.*'))
     .map((m) => `${m.id}: ${String(m.entry.data).split(': ')[0]}`);
 
-type Suppression = { id: string; reason: string; is_reason_encoded?: boolean };
+type Suppression = { id: string; reason: string; is_reason_encoded?: boolean; applies_to?: unknown[] };
 const suppressions = (): Array<{ resource: string; type: string; rule: Suppression }> =>
   Object.entries(template.toJSON().Resources as Record<string, { Type: string; Metadata?: any }>).flatMap(
     ([resource, r]) =>
@@ -44,12 +45,41 @@ describe('cdk-nag AWS Solutions checks', () => {
 
   it('are suppressed only for the by-design cases, each on its own resource with a specific reason', () => {
     const found = suppressions();
-    expect([...new Set(found.map((s) => s.rule.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-SMG4']);
+    expect([...new Set(found.map((s) => s.rule.id))].sort()).toEqual([
+      'AwsSolutions-APIG4',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-L1',
+      'AwsSolutions-S1',
+      'AwsSolutions-SMG4',
+    ]);
     for (const { rule } of found) expect(reasonText(rule).length).toBeGreaterThan(60);
     // No stack-wide suppression: each one names the resource it concerns.
     expect(JSON.stringify(template.toJSON().Metadata ?? {})).not.toContain('rules_to_suppress');
-    // Everything else is fixed, not suppressed: access logs, TLS-only topic, scoped roles, named indexes.
-    for (const fixed of ['APIG1', 'SNS3', 'IAM4', 'IAM5']) expect(found.map((s) => s.rule.id)).not.toContain(`AwsSolutions-${fixed}`);
+    // Everything else is fixed, not suppressed: access logs, TLS-only topic and buckets, scoped roles, blocked
+    // public access.
+    for (const fixed of ['APIG1', 'SNS3', 'IAM4', 'S2', 'S10']) expect(found.map((s) => s.rule.id)).not.toContain(`AwsSolutions-${fixed}`);
+  });
+
+  it('allow wildcards in IAM only on upload keys: the prefixes each context’s purposes use, nothing wider', () => {
+    const iam5 = suppressions().filter((s) => s.rule.id === 'AwsSolutions-IAM5');
+    expect(iam5.length).toBeGreaterThan(0);
+    const bucketId = stack.getLogicalId(stack.uploadsBucket.node.defaultChild as never);
+    const allowed = new Set(
+      Object.values(contextUploads).flatMap((purposes) => uploadGrants(purposes).map((g) => `Resource::<${bucketId}.Arn>/${g.keyPattern}`)),
+    );
+    for (const { type, rule } of iam5) {
+      expect(['AWS::IAM::Role', 'AWS::IAM::Policy']).toContain(type);
+      // A suppression without appliesTo would cover every wildcard the role ever gets.
+      expect(rule.applies_to?.length).toBeGreaterThan(0);
+      for (const finding of rule.applies_to!) expect(allowed).toContain(finding);
+    }
+  });
+
+  it('suppress server access logging only on the bucket that holds the uploads bucket’s access logs', () => {
+    const s1 = suppressions().filter((s) => s.rule.id === 'AwsSolutions-S1');
+    expect(s1.map((s) => s.resource)).toEqual([stack.getLogicalId(stack.uploadsAccessLogs.node.defaultChild as never)]);
+    const uploads = template.toJSON().Resources[stack.getLogicalId(stack.uploadsBucket.node.defaultChild as never)];
+    expect(uploads.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: s1[0]!.resource });
   });
 
   it('suppress the missing gateway authorizer route by route, each saying why that route needs none', () => {

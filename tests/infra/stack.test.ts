@@ -11,7 +11,8 @@ import type { CfnElement } from 'aws-cdk-lib';
 import type { ContextName } from '../../shared/api';
 import { routeKey } from '../../shared/api/endpoint';
 import { tableEnvVar, tables, type TableKey } from '../../functions/src/db/tables';
-import { allRoutes, contextSecrets, contextTables, routeTable, tokenIssuers } from '../../functions/src/routes';
+import { allJobs, allRoutes, contextSecrets, contextTables, contextUploads, routeTable, tokenIssuers } from '../../functions/src/routes';
+import { uploadGrants } from '../../functions/src/uploads/keys';
 import { checkCorsOrigins, corsOriginsFromContext, GongzhiStack } from '../../infra/lib/gongzhi-stack';
 import { TEST_ORIGINS, testApp } from './synth';
 
@@ -281,7 +282,7 @@ describe('Lambda functions', () => {
     expect(tokenIssuers).not.toContain('feedback');
   });
 
-  it('have nothing beyond that: their own log group, their tables, the token key, their secrets', () => {
+  it('have nothing beyond that: their own log group, their tables, the token key, their secrets, their uploads', () => {
     for (const context of contexts) {
       const roleId = [...referencedIds(fnResource(context).Properties.Role)][0]!;
       // No managed policy: AWSLambdaBasicExecutionRole would let it write to any log group.
@@ -291,7 +292,7 @@ describe('Lambda functions', () => {
       const secrets = contextSecrets[context].includes('wechat')
         ? ['DescribeSecret', 'GetSecretValue'].map((a) => `secretsmanager:${a} on ${wechat}`)
         : [];
-      const others = permissionsOf(context).filter((p) => !p.startsWith('dynamodb:') && !p.startsWith('kms:'));
+      const others = permissionsOf(context).filter((p) => !/^(dynamodb|kms|s3):/.test(p));
       expect(others).toEqual([`logs:CreateLogStream on ${logGroup}`, `logs:PutLogEvents on ${logGroup}`, ...secrets].sort());
     }
   });
@@ -331,6 +332,117 @@ describe('Lambda functions', () => {
       seen.add(groupId!);
     }
     expect(seen.size).toBe(contexts.length);
+  });
+});
+
+describe('uploads', () => {
+  const bucketId = () => logicalId(stack.uploadsBucket);
+  const logsId = () => logicalId(stack.uploadsAccessLogs);
+  const bucket = (id: string) => resources('AWS::S3::Bucket')[id]!;
+  const policyOf = (id: string) =>
+    Object.values(resources('AWS::S3::BucketPolicy')).find((p) => referencedIds(p.Properties.Bucket).has(id))!.Properties.PolicyDocument
+      .Statement as Array<Record<string, any>>;
+  const usesUploads = (context: ContextName) => contextUploads[context].length > 0;
+
+  it('live in one bucket (and its access log): private, encrypted with S3-managed keys, TLS only, retained', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    for (const id of [bucketId(), logsId()]) {
+      const b = bucket(id);
+      expect(b.DeletionPolicy).toBe('Retain');
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(b.Properties.BucketEncryption).toEqual({
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      });
+      expect(b.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+      expect(policyOf(id)).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('keep no old versions, forget unchecked uploads and abandoned multipart uploads after a day', () => {
+    const { Properties } = bucket(bucketId());
+    expect(Properties.VersioningConfiguration).toBeUndefined();
+    expect(Properties.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' }),
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+      ]),
+    );
+    // Nothing expires what the functions have checked and linked.
+    for (const rule of Properties.LifecycleConfiguration.Rules) if (rule.ExpirationInDays) expect(rule.Prefix).toBe('incoming/');
+  });
+
+  it('accept form uploads (POST) from exactly the allowed browser origins, and nothing else cross-origin', () => {
+    expect(bucket(bucketId()).Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: [...TEST_ORIGINS] }),
+    ]);
+  });
+
+  it('log every access to the log bucket, which only S3 log delivery for this bucket and account may write to', () => {
+    expect(bucket(bucketId()).Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logsId() }, LogFilePrefix: 'uploads/' });
+    const allows = policyOf(logsId()).filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Condition: {
+          ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketId(), 'Arn'] } },
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        },
+      }),
+    ]);
+    expect(bucket(logsId()).Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: 90 })]);
+    // The uploads bucket grants nobody anything in its policy: the functions' roles carry their grants.
+    expect(policyOf(bucketId()).filter((s) => s.Effect === 'Allow')).toEqual([]);
+  });
+
+  it('are named to the functions whose context uses them (UPLOADS_BUCKET), and to no other', () => {
+    expect(contexts.some(usesUploads)).toBe(true);
+    for (const context of contexts) {
+      if (usesUploads(context)) expect(environmentOf(context).UPLOADS_BUCKET).toEqual({ Ref: bucketId() });
+      else expect(environmentOf(context)).not.toHaveProperty('UPLOADS_BUCKET');
+    }
+  });
+
+  it('may be touched exactly as the uploads code does for the context’s purposes, on their keys only', () => {
+    for (const context of contexts) {
+      const s3 = permissionsOf(context).filter((p) => p.startsWith('s3:'));
+      const expected = uploadGrants(contextUploads[context]).flatMap((g) => g.actions.map((a) => `${a} on ${bucketId()}.Arn/${g.keyPattern}`));
+      expect(s3).toEqual(expected.sort());
+      for (const p of s3) {
+        expect(p).not.toMatch(/^s3:[^ ]*\*/);
+        expect(p).toMatch(/\.Arn\/(incoming|stored)\//);
+      }
+    }
+    expect(uploadGrants(contextUploads.feedback).map((g) => g.keyPattern)).toEqual(['incoming/*', 'stored/*/feedback-photo/*']);
+  });
+});
+
+describe('schedules', () => {
+  it('run every job of the job table on its rate, invoking its context function with { job }', () => {
+    const rules = Object.values(resources('AWS::Events::Rule'));
+    expect(rules).toHaveLength(allJobs().length);
+    for (const job of allJobs()) {
+      const rule = rules.find((r) => r.Properties.Targets?.[0]?.Input === JSON.stringify({ job: job.name }));
+      expect(rule).toBeDefined();
+      // CDK writes whole hours as hours
+      const rate = job.everyMinutes % 60 === 0 ? `${job.everyMinutes / 60} hour` : `${job.everyMinutes} minute`;
+      expect(rule!.Properties.ScheduleExpression).toMatch(new RegExp(`^rate\\(${rate}s?\\)$`));
+      expect([...referencedIds(rule!.Properties.Targets[0].Arn)]).toEqual([logicalId(stack.functions[job.context])]);
+    }
+  });
+
+  it('may invoke only those functions', () => {
+    const permissions = Object.values(resources('AWS::Lambda::Permission')).filter((p) => p.Properties.Principal === 'events.amazonaws.com');
+    expect(permissions.map((p) => [...referencedIds(p.Properties.FunctionName)][0]).sort()).toEqual(
+      allJobs().map((j) => logicalId(stack.functions[j.context])).sort(),
+    );
   });
 });
 

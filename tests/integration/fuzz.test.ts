@@ -76,6 +76,9 @@ const SCHEMA_BLIND_400: { route?: string; location: Part; path: string; why: str
   // sent in one valid case of five only, or lists would hardly be read
   { location: 'query', path: 'cursor', why: 'a cursor is opaque: only one the server handed out decodes', rare: true },
   { route: 'transitionFeedback', location: 'body', path: 'note', why: 'resolving or rejecting needs a reply' },
+  // sent in one valid case of five: a made-up upload key names no upload of the caller's, so it is refused
+  { route: 'submitFeedback', location: 'body', path: 'photos', why: 'photos must be uploads of the caller’s (checked in the store)', rare: true },
+  ...[0, 1, 2].map((i) => ({ route: 'submitFeedback', location: 'body' as const, path: `photos.${i}`, why: 'an upload key must name an image the caller uploaded' })),
 ];
 
 /** Shapes that a refinement or the store hides from a generic generator (every value still passes the schema). */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditAction, AuditEntry } from '../../../shared/api/audit';
 import type { Page } from '../../../shared/api/common';
 import { db } from '../db/client';
-import { decodeCursor, encodeCursor } from '../db/cursor';
 import { communityKey } from '../db/keys';
+import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
 import type { Principal } from '../http/auth';
 import { logger } from '../http/logger';
@@ -59,23 +59,14 @@ export const recordAudit = async (act: AuditAct): Promise<void> => {
 };
 
 /** One month of the trail, newest first. */
-export const listAudit = async (cid: string, month: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> => {
-  const pk = partition(cid, month);
-  const start = decodeCursor(cursor, { attributes: ['pk', 'sk'], partition: { name: 'pk', value: pk } });
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return {
-    items: (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry as AuditEntry),
-    nextCursor: encodeCursor(out.LastEvaluatedKey),
-  };
-};
+export const listAudit = (cid: string, month: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> =>
+  queryPage({
+    table: table(),
+    partition: { name: 'pk', value: partition(cid, month) },
+    newestFirst: true,
+    limit,
+    cursor,
+    toItem: ({ pk: _pk, sk: _sk, ...entry }) => entry as AuditEntry,
+  });
 
 export const currentMonth = (now: Date): string => monthOf(now.toISOString());

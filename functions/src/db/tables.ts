@@ -47,6 +47,9 @@ export const tables = {
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: FEEDBACK_SUMMARY },
       // the committee's queue per status, oldest waiting first
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: FEEDBACK_SUMMARY },
+      // resolved items by when they close themselves, for the scheduled job (sparse; across communities on
+      // purpose: the job serves every community, and each key it finds still starts with its community)
+      { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ['status'] },
     ],
   },
   /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */

@@ -1,5 +1,5 @@
 import { makeContextHandler } from '../http/stack';
-import { feedbackRoutes } from './routes';
+import { feedbackJobs, feedbackRoutes } from './routes';
 
 /** The feedback Lambda's entry point. */
-export const handler = makeContextHandler(feedbackRoutes);
+export const handler = makeContextHandler(feedbackRoutes, feedbackJobs);

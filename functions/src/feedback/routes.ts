@@ -1,15 +1,27 @@
 import { feedbackApi } from '../../../shared/api/feedback';
-import { defineRoutes } from '../http/route';
+import { defineRoutes, type Job } from '../http/route';
+import { closeUnratedFeedback } from './jobs/close-unrated';
 import { listFeedbackQueue } from './admin/list-queue';
 import { transitionFeedback } from './admin/transition';
+import { createFeedbackPhotoUpload } from './create-photo-upload';
 import { getFeedback } from './get';
 import { listMyFeedback } from './list-mine';
+import { rateFeedback } from './rate';
+import { withdrawFeedback } from './withdraw';
 import { submitFeedback } from './submit';
 
 export const feedbackRoutes = defineRoutes('feedback', feedbackApi, {
   submitFeedback,
+  createFeedbackPhotoUpload,
   listMyFeedback,
   getFeedback,
   listFeedbackQueue,
   transitionFeedback,
+  withdrawFeedback,
+  rateFeedback,
 });
+
+/** What the feedback function does on a schedule, besides serving its routes. */
+export const feedbackJobs: readonly Job[] = [
+  { name: 'close-unrated-feedback', context: 'feedback', everyMinutes: 60, run: closeUnratedFeedback },
+];

@@ -2,11 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/api/feedback';
 import type { Page } from '../../../shared/api/common';
-import type { FeedbackStatus } from '../../../shared/feedback/status';
+import { autoCloseAt, type FeedbackStatus } from '../../../shared/feedback/status';
 import { db } from '../db/client';
 import { decodeCursor, encodeCursor } from '../db/cursor';
 import { communityKey } from '../db/keys';
 import { tableName } from '../db/tables';
+import type { StoredUpload } from '../uploads';
 
 /**
  * A feedback item holds everything that must change together: its status, its whole history and its version,
@@ -17,6 +18,8 @@ export interface FeedbackItem extends Feedback {
   reporterId: string;
   /** What the creating request asked (with an Idempotency-Key only): tells a retry from a reused key. */
   requestFingerprint?: string;
+  /** The report's photos as stored (keys into the uploads bucket): answers show signed URLs instead. */
+  photoKeys?: StoredUpload[];
 }
 
 const table = () => tableName('feedback');
@@ -27,6 +30,8 @@ export const keys = {
   byReporter: (cid: string, userId: string) => communityKey(cid, 'REPORTER', userId),
   /** gsi2: the committee's queue of one status, oldest waiting first. */
   byStatus: (cid: string, status: FeedbackStatus) => communityKey(cid, 'FBSTATUS', status),
+  /** gsi3: resolved items by the time they close themselves unless rated (one partition for the job). */
+  autoClose: 'DUE#AUTOCLOSE',
 };
 
 const indexKeys = (f: FeedbackItem, statusSince: string) => ({
@@ -37,8 +42,11 @@ const indexKeys = (f: FeedbackItem, statusSince: string) => ({
 });
 
 const fromItem = (item: Record<string, unknown>): FeedbackItem => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
-  return rest as unknown as FeedbackItem;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ...rest } = item;
+  const f = rest as unknown as FeedbackItem;
+  // Derived, never stored: a resolved item closes itself RATING_WINDOW_DAYS after it was resolved.
+  const resolvedAt = f.status === 'resolved' ? f.history?.at(-1)?.at : undefined;
+  return resolvedAt ? { ...f, autoCloseAt: autoCloseAt(resolvedAt) } : f;
 };
 
 export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
@@ -78,6 +86,8 @@ export const applyTransition = async (
   current: FeedbackItem,
   expectedVersion: number,
   entry: HistoryEntry,
+  /** Set in the same write: the reporter's rating that made the move. */
+  also: { rating?: FeedbackItem['rating'] } = {},
 ): Promise<FeedbackItem | undefined> => {
   const next = { ...current, status: entry.to };
   const ix = indexKeys(next, entry.at);
@@ -87,7 +97,9 @@ export const applyTransition = async (
         TableName: table(),
         Key: keys.item(current.communityId, current.id),
         UpdateExpression:
-          'SET #status = :to, history = list_append(history, :entry), version = version + :one, updatedAt = :at, gsi2pk = :g2pk, gsi2sk = :g2sk',
+          'SET #status = :to, history = list_append(history, :entry), version = version + :one, updatedAt = :at, gsi2pk = :g2pk, gsi2sk = :g2sk' +
+          (also.rating ? ', rating = :rating' : '') +
+          (entry.to === 'resolved' ? ', gsi3pk = :g3pk, gsi3sk = :g3sk' : ' REMOVE gsi3pk, gsi3sk'),
         ConditionExpression: 'version = :expected',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -98,6 +110,8 @@ export const applyTransition = async (
           ':g2pk': ix.gsi2pk,
           ':g2sk': ix.gsi2sk,
           ':expected': expectedVersion,
+          ...(also.rating ? { ':rating': also.rating } : {}),
+          ...(entry.to === 'resolved' ? { ':g3pk': keys.autoClose, ':g3sk': `${autoCloseAt(entry.at)}#${current.communityId}#${current.id}` } : {}),
         },
         ReturnValues: 'ALL_NEW',
       }),
@@ -144,3 +158,20 @@ export const listByReporter = (cid: string, userId: string, limit: number, curso
 
 export const listByStatus = (cid: string, status: FeedbackStatus, limit: number, cursor?: string) =>
   listPage('gsi2', keys.byStatus(cid, status), false, limit, cursor);
+
+/** Resolved items whose rating window ended before `now`, soonest due first (their keys only). */
+export const listDueToClose = async (now: Date, limit: number): Promise<{ communityId: string; id: string }[]> => {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :p AND gsi3sk < :now',
+      ExpressionAttributeValues: { ':p': keys.autoClose, ':now': now.toISOString() },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => {
+    const [, communityId, id] = String(i.gsi3sk).split('#');
+    return { communityId: communityId!, id: id! };
+  });
+};

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { feedbackApi, SubmitFeedbackBody } from '../../../shared/api/feedback';
 import type { Role } from '../../../shared/roles';
-import { createOnce, newItemId, requestFingerprint } from '../http/idempotency';
+import { createOnce, keyReused, newItemId, requestFingerprint } from '../http/idempotency';
 import type { Handler } from '../http/route';
+import { verifyUploads } from '../uploads';
+import { presentFeedback } from './present';
 import { getFeedback, putNewFeedback, type FeedbackItem } from './store';
 
 /** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
@@ -29,16 +31,32 @@ export const newFeedbackItem = (
 });
 
 /**
- * A resident (or a steward for themself) reports a problem; it enters the committee's queue as submitted.
- * With an `Idempotency-Key`, a retry (a lost answer, a double tap) returns the feedback the first call created:
- * one conditional put, and a crash between the two calls can never leave two copies.
+ * A resident (or a steward for themself) reports a problem, with up to 3 photos; it enters the committee's queue
+ * as submitted. With an `Idempotency-Key`, a retry (a lost answer, a double tap) returns the feedback the first
+ * call created: one conditional put, and a crash between the two calls can never leave two copies.
+ *
+ * Photos are checked before anything is written (a refused report leaves its uploads where they were, for the
+ * lifecycle rule), and moved only when all pass. A retry must not check them again: the first call moved them.
+ * So a keyed report with photos first looks for the item its key makes; and a retry after a crash between the
+ * move and the put finds its photos stored under this item's id (the claim), and takes them from there.
  */
 export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async ({ body }, { principal, now, idempotencyKey }) => {
   const role = principal.roles.includes('steward') ? 'steward' : 'resident';
   const id = newItemId('submitFeedback', principal, idempotencyKey);
+  const fingerprint = idempotencyKey ? requestFingerprint(body) : undefined;
+  const photos = body.photos ?? [];
+  if (photos.length && idempotencyKey) {
+    const existing = await getFeedback(principal.communityId, id);
+    if (existing) {
+      if (existing.requestFingerprint !== fingerprint) throw keyReused();
+      return presentFeedback(existing);
+    }
+  }
+  const photoKeys = photos.length ? await verifyUploads(photos, principal, 'feedback-photo', { field: 'photos', claim: id }) : [];
   const item: FeedbackItem = {
     ...newFeedbackItem({ ...principal, role }, body, now.toISOString(), id),
-    ...(idempotencyKey ? { requestFingerprint: requestFingerprint(body) } : {}),
+    ...(photoKeys.length ? { photoKeys } : {}),
+    ...(fingerprint ? { requestFingerprint: fingerprint } : {}),
   };
-  return createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) });
+  return presentFeedback(await createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) }));
 };

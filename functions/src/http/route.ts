@@ -39,3 +39,15 @@ export const defineRoutes = <A extends Record<string, Endpoint>>(
   handlers: { [K in keyof A]: Handler<A[K]> },
 ): Route[] =>
   Object.entries(api).map(([name, endpoint]) => ({ name, context, endpoint, handler: handlers[name as keyof A] }));
+
+/**
+ * Work a context does on a schedule rather than on a request (deadlines that must pass without a reader).
+ * CDK schedules each job to invoke its context's function with `{ "job": name }`; `npm start` runs them on a
+ * timer. A job must be safe to run twice or concurrently; it returns how many things it changed.
+ */
+export interface Job {
+  name: string;
+  context: ContextName;
+  everyMinutes: number;
+  run: (now: Date) => Promise<number>;
+}

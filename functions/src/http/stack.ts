@@ -11,7 +11,7 @@ import { authenticate, type Principal } from './auth';
 import { IdempotencyHeaders } from '../../../shared/api/common';
 import { logger } from './logger';
 import { forbidden, HttpProblem, internalError, notFound, problemResponse, toProblem } from './problem';
-import type { Route } from './route';
+import type { Job, Route } from './route';
 import { validateParts } from './validate';
 
 type Event = APIGatewayProxyEventV2;
@@ -190,13 +190,28 @@ export const makeRouteHandler = (route: Route) => {
 
 export type LambdaHandler = (event: Event, context: Context) => Promise<Result>;
 
+/** The event a schedule sends to run one of a context's jobs. */
+export interface JobEvent {
+  job: string;
+}
+export const isJobEvent = (event: unknown): event is JobEvent =>
+  typeof event === 'object' && event !== null && typeof (event as JobEvent).job === 'string' && !('routeKey' in event);
+
 /**
  * One Lambda per bounded context: it serves that context's routes and dispatches on `routeKey`, exactly as
- * API Gateway HTTP APIs send it (the local gateway sends the same).
+ * API Gateway HTTP APIs send it (the local gateway sends the same); a scheduled `{ job }` event runs that job.
  */
-export const makeContextHandler = (routes: readonly Route[]): LambdaHandler => {
+export const makeContextHandler = (routes: readonly Route[], jobs: readonly Job[] = []): LambdaHandler => {
   const byKey = new Map(routes.map((r) => [routeKey(r.endpoint), makeRouteHandler(r)]));
+  const jobsByName = new Map(jobs.map((j) => [j.name, j]));
   return async (event, context) => {
+    if (isJobEvent(event)) {
+      const job = jobsByName.get(event.job);
+      if (!job) throw new Error(`unknown job ${event.job}`);
+      const changed = await job.run(new Date());
+      logger.info('job done', { job: job.name, changed });
+      return { statusCode: 200, body: JSON.stringify({ job: job.name, changed }) };
+    }
     const handler = byKey.get(event.routeKey);
     if (handler) return handler(event, context);
     const r = problemResponse(notFound('没有这个接口'), event.requestContext?.requestId ?? context.awsRequestId);

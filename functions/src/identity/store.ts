@@ -4,8 +4,8 @@ import type { Page } from '../../../shared/api/common';
 import type { SignInThrottle } from '../../../shared/api/identity';
 import type { Role } from '../../../shared/roles';
 import { db } from '../db/client';
-import { decodeCursor, encodeCursor } from '../db/cursor';
 import { communityKey } from '../db/keys';
+import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
 import type { CounterState } from './throttle-rules';
 
@@ -256,32 +256,23 @@ export const clearFailedSignIns = (cid: string, username: string) =>
   db().send(new DeleteCommand({ TableName: table(), Key: keys.signInAccount(cid, username) }));
 
 /** The community's sign-in throttles, latest failure first. */
-export const listSignInThrottles = async (cid: string, limit: number, cursor?: string): Promise<Page<SignInThrottle>> => {
-  const partition = keys.signInThrottles(cid);
-  const start = decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: { name: 'gsi1pk', value: partition } });
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': partition },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return {
-    items: (out.Items ?? []).map((i) => ({
+export const listSignInThrottles = (cid: string, limit: number, cursor?: string): Promise<Page<SignInThrottle>> =>
+  queryPage({
+    table: table(),
+    index: { name: 'gsi1', sortKey: 'gsi1sk' },
+    partition: { name: 'gsi1pk', value: keys.signInThrottles(cid) },
+    newestFirst: true,
+    limit,
+    cursor,
+    toItem: (i) => ({
       scope: i.scope as ThrottleScope,
       ...(typeof i.username === 'string' ? { username: i.username } : {}),
       address: String(i.address),
       failures: Number(i.failures),
       nextAttemptAt: String(i.nextAttemptAt),
       lastFailureAt: String(i.lastFailureAt),
-    })),
-    nextCursor: encodeCursor(out.LastEvaluatedKey),
-  };
-};
+    }),
+  });
 
 /** Lifts the slow-down on an account from every address; returns how many counters were removed. */
 export const clearAccountThrottles = async (cid: string, username: string): Promise<number> => {

@@ -1,55 +1,88 @@
+/** The feedback status machine, as an explicit table: every (actor, from, to) allowed or not. */
 import {
   allowedTransitions,
+  autoCloseAt,
   canTransition,
   checkTransition,
   FEEDBACK_ACTION_LABELS,
   FEEDBACK_STATUS_LABELS,
   FEEDBACK_STATUSES,
   isFinal,
+  RATING_WINDOW_DAYS,
+  type FeedbackActor,
+  type FeedbackStatus,
 } from '../../../shared/feedback/status';
 
+const EXPECTED: Record<FeedbackActor, Record<FeedbackStatus, FeedbackStatus[]>> = {
+  staff: {
+    submitted: ['accepted', 'rejected'],
+    accepted: ['in_progress', 'resolved', 'rejected'],
+    in_progress: ['resolved', 'rejected'],
+    resolved: ['closed', 'in_progress'],
+    closed: [],
+    rejected: [],
+    withdrawn: [],
+  },
+  reporter: {
+    submitted: ['withdrawn'],
+    accepted: [],
+    in_progress: [],
+    resolved: ['closed', 'in_progress'],
+    closed: [],
+    rejected: [],
+    withdrawn: [],
+  },
+  system: {
+    submitted: [],
+    accepted: [],
+    in_progress: [],
+    resolved: ['closed'],
+    closed: [],
+    rejected: [],
+    withdrawn: [],
+  },
+};
+
+const cells = (Object.keys(EXPECTED) as FeedbackActor[]).flatMap((actor) =>
+  FEEDBACK_STATUSES.flatMap((from) => FEEDBACK_STATUSES.map((to) => [actor, from, to, EXPECTED[actor][from].includes(to)] as const)),
+);
+
 describe('the feedback status machine', () => {
-  it('follows submitted → accepted → in_progress → resolved → closed', () => {
-    expect(canTransition('submitted', 'accepted')).toBe(true);
-    expect(canTransition('accepted', 'in_progress')).toBe(true);
-    expect(canTransition('in_progress', 'resolved')).toBe(true);
-    expect(canTransition('resolved', 'closed')).toBe(true);
+  it.each(cells)('%s: %s → %s allowed: %s', (actor, from, to, allowed) => {
+    expect(canTransition(from, to, actor)).toBe(allowed);
   });
 
-  it('lets simple problems be resolved straight after acceptance', () => {
-    expect(canTransition('accepted', 'resolved')).toBe(true);
+  it.each(Object.keys(EXPECTED) as FeedbackActor[])('%s: allowedTransitions lists exactly the table', (actor) => {
+    for (const from of FEEDBACK_STATUSES) expect([...allowedTransitions(from, actor)].sort()).toEqual([...EXPECTED[actor][from]].sort());
   });
 
-  it('can reject feedback before it is resolved, never after', () => {
-    expect(canTransition('submitted', 'rejected')).toBe(true);
-    expect(canTransition('accepted', 'rejected')).toBe(true);
-    expect(canTransition('in_progress', 'rejected')).toBe(true);
-    expect(canTransition('resolved', 'rejected')).toBe(false);
-    expect(canTransition('closed', 'rejected')).toBe(false);
+  it('staff is the default actor (what the admin page offers)', () => {
+    for (const from of FEEDBACK_STATUSES) expect(allowedTransitions(from)).toEqual(allowedTransitions(from, 'staff'));
   });
 
-  it('never skips acceptance and never leaves a final status', () => {
-    expect(canTransition('submitted', 'resolved')).toBe(false);
-    expect(canTransition('submitted', 'closed')).toBe(false);
-    expect(isFinal('closed')).toBe(true);
-    expect(isFinal('rejected')).toBe(true);
-    expect(allowedTransitions('closed')).toEqual([]);
+  it.each(FEEDBACK_STATUSES)('%s is final exactly when no actor can leave it', (s) => {
+    expect(isFinal(s)).toBe(['closed', 'rejected', 'withdrawn'].includes(s));
   });
 
-  it('reopens resolved feedback when the resident is not satisfied', () => {
-    expect(canTransition('resolved', 'in_progress')).toBe(true);
+  it.each([
+    ['accepted', 'resolved', undefined, { ok: false, reason: 'note_required' }],
+    ['accepted', 'resolved', '   ', { ok: false, reason: 'note_required' }],
+    ['in_progress', 'resolved', '', { ok: false, reason: 'note_required' }],
+    ['submitted', 'rejected', '', { ok: false, reason: 'note_required' }],
+    ['accepted', 'rejected', undefined, { ok: false, reason: 'note_required' }],
+    ['accepted', 'resolved', '已安排保洁清运', { ok: true }],
+    ['submitted', 'accepted', undefined, { ok: true }],
+    ['accepted', 'in_progress', undefined, { ok: true }],
+    ['resolved', 'closed', undefined, { ok: true }],
+    ['resolved', 'in_progress', undefined, { ok: true }],
+    ['closed', 'accepted', '重新打开', { ok: false, reason: 'not_allowed' }],
+    ['submitted', 'withdrawn', '居民要撤回', { ok: false, reason: 'not_allowed' }],
+  ] as const)('staff %s → %s with note %j: %j', (from, to, note, expected) => {
+    expect(checkTransition(from, to, note)).toEqual(expected);
   });
 
-  it('requires a reply to resolve and a reason to reject', () => {
-    expect(checkTransition('accepted', 'resolved', undefined)).toEqual({ ok: false, reason: 'note_required' });
-    expect(checkTransition('accepted', 'resolved', '   ')).toEqual({ ok: false, reason: 'note_required' });
-    expect(checkTransition('submitted', 'rejected', '')).toEqual({ ok: false, reason: 'note_required' });
-    expect(checkTransition('accepted', 'resolved', '已安排保洁清运')).toEqual({ ok: true });
-    expect(checkTransition('submitted', 'accepted', undefined)).toEqual({ ok: true });
-  });
-
-  it('refuses a move the machine does not have before looking at the note', () => {
-    expect(checkTransition('closed', 'accepted', '重新打开')).toEqual({ ok: false, reason: 'not_allowed' });
+  it(`an unrated resolution closes itself ${RATING_WINDOW_DAYS} days after it was resolved`, () => {
+    expect(autoCloseAt('2026-11-01T08:00:00.000Z')).toBe('2026-11-08T08:00:00.000Z');
   });
 
   it('has a Chinese label and an action verb for every status', () => {

@@ -1,11 +1,11 @@
 import type { feedbackApi } from '../../../../shared/api/feedback';
-import { checkTransition, FEEDBACK_STATUS_LABELS } from '../../../../shared/feedback/status';
+import { checkTransition } from '../../../../shared/feedback/status';
 import type { Handler } from '../../http/route';
-import { badRequest, conflict, notFound } from '../../http/problem';
+import { badRequest, notFound } from '../../http/problem';
 import { recordAudit } from '../../audit/trail';
-import { applyTransition, getFeedback } from '../store';
-
-const stale = () => conflict('stale-version', '这条反馈刚被其他人修改过，请刷新后再操作');
+import { moveFeedback, stale } from '../moves';
+import { presentFeedback } from '../present';
+import { getFeedback } from '../store';
 
 /**
  * The committee moves feedback along its status machine. Outcomes: the updated feedback; 404 if it is not in
@@ -17,23 +17,21 @@ export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> 
   if (!current) throw notFound('反馈不存在');
   if (current.version !== body.version) throw stale();
   const check = checkTransition(current.status, body.to, body.note);
-  if (!check.ok) {
-    if (check.reason === 'note_required')
-      throw badRequest('请填写给居民的回复', [{ location: 'body', path: 'note', message: '请填写给居民的回复' }]);
-    throw conflict(
-      'transition-not-allowed',
-      `“${FEEDBACK_STATUS_LABELS[current.status]}”的反馈不能改为“${FEEDBACK_STATUS_LABELS[body.to]}”`,
-    );
-  }
-  const updated = await applyTransition(current, body.version, {
-    at: now.toISOString(),
-    from: current.status,
-    to: body.to,
-    ...(body.note ? { note: body.note } : {}),
-    byRole: principal.roles.includes('admin') && !principal.roles.includes('committee') ? 'admin' : 'committee',
-    byName: principal.name,
+  // a move outside the machine is moveFeedback's 409; here only the missing reply
+  if (!check.ok && check.reason === 'note_required')
+    throw badRequest('请填写给居民的回复', [{ location: 'body', path: 'note', message: '请填写给居民的回复' }]);
+  const updated = await moveFeedback({
+    current,
+    expectedVersion: body.version,
+    actor: 'staff',
+    entry: {
+      at: now.toISOString(),
+      to: body.to,
+      ...(body.note ? { note: body.note } : {}),
+      byRole: principal.roles.includes('admin') && !principal.roles.includes('committee') ? 'admin' : 'committee',
+      byName: principal.name,
+    },
   });
-  if (!updated) throw stale();
   await recordAudit({
     action: 'feedback-transition',
     actor: principal,
@@ -42,5 +40,5 @@ export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> 
     target: { kind: 'feedback', id: current.id },
     change: `${current.status} → ${body.to}`,
   });
-  return updated;
+  return presentFeedback(updated);
 };

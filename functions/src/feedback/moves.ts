@@ -1,0 +1,36 @@
+import type { HistoryEntry } from '../../../shared/api/feedback';
+import { canTransition, FEEDBACK_STATUS_LABELS, type FeedbackActor, type FeedbackStatus } from '../../../shared/feedback/status';
+import type { Principal } from '../http/auth';
+import { conflict, notFound } from '../http/problem';
+import { applyTransition, getFeedback, type FeedbackItem } from './store';
+
+export const stale = () => conflict('stale-version', '这条反馈刚被其他人修改过，请刷新后再操作');
+
+const notAllowed = (from: FeedbackStatus, to: FeedbackStatus) =>
+  conflict('transition-not-allowed', `“${FEEDBACK_STATUS_LABELS[from]}”的反馈不能改为“${FEEDBACK_STATUS_LABELS[to]}”`);
+
+/** The caller's own feedback; anyone else's is "not found", so ids cannot be probed. */
+export const getOwnFeedback = async (principal: Principal, id: string): Promise<FeedbackItem> => {
+  const item = await getFeedback(principal.communityId, id);
+  if (!item || item.reporterId !== principal.userId) throw notFound('反馈不存在');
+  return item;
+};
+
+/**
+ * One move along the status machine by one actor, in one conditional write: refused with 409 when the item
+ * changed since the caller read it (`stale-version`) or the actor may not make this move from here.
+ */
+export const moveFeedback = async (opts: {
+  current: FeedbackItem;
+  expectedVersion: number;
+  actor: FeedbackActor;
+  entry: Omit<HistoryEntry, 'from'>;
+  also?: Parameters<typeof applyTransition>[3];
+}): Promise<FeedbackItem> => {
+  const { current, expectedVersion, actor, entry } = opts;
+  if (current.version !== expectedVersion) throw stale();
+  if (!canTransition(current.status, entry.to, actor)) throw notAllowed(current.status, entry.to);
+  const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, opts.also);
+  if (!updated) throw stale();
+  return updated;
+};

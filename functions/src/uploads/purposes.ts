@@ -1,0 +1,34 @@
+import type { UploadContentType } from '../../../shared/api/uploads';
+
+/** What one purpose accepts, and what a refused upload is told (in the words of the form it belongs to). */
+export interface PurposeRules {
+  maxBytes: number;
+  types: readonly UploadContentType[];
+  /** What the POST policy asks of the declared `Content-Type`: the store checks no more, so the server sniffs. */
+  declaredTypePrefix: string;
+  messages: { invalid: string; type: string; size: string; duplicate: string };
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Every purpose an upload can serve, with its limits. A purpose names the folder its checked uploads are kept
+ * in (`stored/<community>/<purpose>/…`), so CDK can grant a context exactly its purposes' objects.
+ */
+export const UPLOAD_PURPOSES = {
+  'feedback-photo': {
+    maxBytes: 5 * MiB,
+    types: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'],
+    declaredTypePrefix: 'image/',
+    messages: {
+      invalid: '照片无效或已过期，请重新上传',
+      type: '只能上传 JPG、PNG、WebP 或 HEIC 图片',
+      size: '照片不能超过 5 MB',
+      duplicate: '同一张照片不能重复添加',
+    },
+  },
+} as const satisfies Record<string, PurposeRules>;
+
+export type UploadPurpose = keyof typeof UPLOAD_PURPOSES;
+
+export const rulesFor = (purpose: UploadPurpose): PurposeRules => UPLOAD_PURPOSES[purpose];
