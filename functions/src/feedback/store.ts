@@ -1,11 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/api/feedback';
-import type { Page } from '../../../shared/api/common';
 import { autoCloseAt, type FeedbackStatus } from '../../../shared/feedback/status';
 import { db } from '../db/client';
-import { decodeCursor, encodeCursor } from '../db/cursor';
 import { communityKey } from '../db/keys';
+import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
 import type { StoredUpload } from '../uploads';
 
@@ -123,35 +122,16 @@ export const applyTransition = async (
   }
 };
 
-const listPage = async (
-  index: 'gsi1' | 'gsi2',
-  partition: string,
-  newestFirst: boolean,
-  limit: number,
-  cursor: string | undefined,
-): Promise<Page<FeedbackSummary>> => {
-  const pkName = `${index}pk`;
-  const start = decodeCursor(cursor, {
-    attributes: ['pk', 'sk', pkName, `${index}sk`],
-    partition: { name: pkName, value: partition },
+const listPage = (index: 'gsi1' | 'gsi2', partition: string, newestFirst: boolean, limit: number, cursor: string | undefined) =>
+  queryPage<FeedbackSummary>({
+    table: table(),
+    index: { name: index, sortKey: `${index}sk` },
+    partition: { name: `${index}pk`, value: partition },
+    newestFirst,
+    limit,
+    cursor,
+    toItem: (i) => toSummary(fromItem(i)),
   });
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: index,
-      KeyConditionExpression: '#p = :p',
-      ExpressionAttributeNames: { '#p': pkName },
-      ExpressionAttributeValues: { ':p': partition },
-      ScanIndexForward: !newestFirst,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return {
-    items: (out.Items ?? []).map((i) => toSummary(fromItem(i))),
-    nextCursor: encodeCursor(out.LastEvaluatedKey),
-  };
-};
 
 export const listByReporter = (cid: string, userId: string, limit: number, cursor?: string) =>
   listPage('gsi1', keys.byReporter(cid, userId), true, limit, cursor);
