@@ -31,6 +31,8 @@ const main = async () => {
   const s3Dir = join(ROOT, '.data', 's3');
   mkdirSync(s3Dir, { recursive: true });
   process.env.TOKEN_PRIVATE_KEY ??= localTokenKey(join(ROOT, '.data'));
+  // No WeChat here: what the notifier would send is written, one JSON line per message, to this file.
+  process.env.NOTIFICATIONS_LOG ??= join(ROOT, '.data', 'notifications.log');
   ensureH5Build();
   const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, s3Dir, h5Dir: H5_DIR, jobs: true });
   console.log(

@@ -29,13 +29,14 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' 
  */
 export const contextTables: Record<ContextName, Partial<Record<TableKey, readonly TableAction[]>>> = {
   identity: { identity: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem', 'Query'] },
-  feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], audit: ['PutItem'] },
+  feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'] },
 };
 
-/** Secrets each context's Lambda may read: only identity talks to WeChat. */
+/** Secrets each context's Lambda may read: identity signs in with WeChat, feedback sends its messages. */
 export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
   identity: ['wechat'],
-  feedback: [],
+  // subscription messages to reporters
+  feedback: ['wechat'],
 };
 
 /**

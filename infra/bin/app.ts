@@ -4,6 +4,7 @@
  *   corsOrigins         required: comma list of the https:// origins the admin page is served from (no `*`)
  *   defaultCommunityId  community a first login joins (default `baogong-qingnian`)
  *   alarmEmail          address subscribed to the alarm topic (default: none)
+ *   wechatTemplateFeedbackStatus  subscription-message template id for feedback status changes (default: none)
  * cdk-nag's AWS Solutions checks run on every synth: an unsuppressed finding at error level fails it.
  */
 import { App, Aspects, Tags } from 'aws-cdk-lib';
@@ -22,6 +23,7 @@ new GongzhiStack(app, 'Gongzhi', {
   corsOrigins: corsOriginsFromContext(app.node.tryGetContext('corsOrigins')),
   defaultCommunityId: context('defaultCommunityId'),
   alarmEmail: context('alarmEmail'),
+  wechatTemplates: { 'feedback-status': context('wechatTemplateFeedbackStatus') },
 });
 Tags.of(app).add('project', 'gongzhi');
 Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

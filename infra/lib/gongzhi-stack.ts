@@ -50,6 +50,8 @@ import {
   type TableAction,
 } from '../../functions/src/routes';
 import { INCOMING_PREFIX, uploadGrants } from '../../functions/src/uploads/keys';
+import type { OutboxMessage } from '../../functions/src/notify/outbox';
+import { wechatTemplateEnvVar } from '../../functions/src/notify/senders';
 import { entryFor, lambdaRuntime, nodejsBundling, projectRoot } from './bundling';
 
 export interface GongzhiStackProps extends StackProps {
@@ -62,6 +64,12 @@ export interface GongzhiStackProps extends StackProps {
   readonly defaultCommunityId?: string;
   /** Where alarm notifications go; without it, subscribe to the `AlarmTopicArn` output by hand. */
   readonly alarmEmail?: string;
+  /**
+   * WeChat subscription-message template ids by message kind (mp.weixin.qq.com → 订阅消息), e.g.
+   * `{ 'feedback-status': '…' }`: fields thing1 (the matter), phrase2 (the status), time3 (when). A kind without a
+   * template is not sent (the notifier records why).
+   */
+  readonly wechatTemplates?: Readonly<Partial<Record<OutboxMessage['kind'], string>>>;
   /** Steady requests per second and burst the API's default stage accepts before answering 429. */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
@@ -268,7 +276,11 @@ export class GongzhiStack extends Stack {
         TOKEN_KEY_ARN: this.tokenKey.keyArn,
       };
       for (const [key] of used) environment[tableEnvVar(key)] = this.tables[key].tableName;
-      if (contextSecrets[context].includes('wechat')) environment.WECHAT_SECRET_ARN = wechatSecret.secretArn;
+      if (contextSecrets[context].includes('wechat')) {
+        environment.WECHAT_SECRET_ARN = wechatSecret.secretArn;
+        for (const [kind, template] of Object.entries(props.wechatTemplates ?? {}))
+          if (template) environment[wechatTemplateEnvVar(kind as OutboxMessage['kind'])] = template;
+      }
       const grants = uploadGrants(contextUploads[context]);
       if (grants.length) environment.UPLOADS_BUCKET = this.uploadsBucket.bucketName;
 

@@ -55,6 +55,8 @@ export const Feedback = z.object({
     .optional(),
   /** While resolved and unrated: when it closes itself (derived on read, never stored). */
   autoCloseAt: z.string().optional(),
+  /** For its reporter: the committee changed it since they last opened it (derived on read). */
+  unread: z.boolean().optional(),
 });
 export type Feedback = z.infer<typeof Feedback>;
 
@@ -68,6 +70,7 @@ export const FeedbackSummary = Feedback.pick({
   reporterName: true,
   createdAt: true,
   updatedAt: true,
+  unread: true,
 });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
 
@@ -128,7 +131,14 @@ export const feedbackApi = {
     access: ['resident', 'steward'],
     query: PageQuery,
     response: page(FeedbackSummary),
-    summary: 'My feedback, newest first',
+    summary: 'My feedback, newest first (each marked unread when the committee changed it since I last opened it)',
+  }),
+  countMyUnreadFeedback: endpoint({
+    method: 'GET',
+    path: '/v1/feedback/mine/unread',
+    access: ['resident', 'steward'],
+    response: z.object({ count: z.number().int().min(0) }),
+    summary: 'How many of my reports the committee changed since I last opened them (the home page badge)',
   }),
   getFeedback: endpoint({
     method: 'GET',

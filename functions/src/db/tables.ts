@@ -24,7 +24,11 @@ export interface TableDefinition {
 }
 
 /** What a feedback list shows (`FeedbackSummary` in shared/api/feedback.ts). */
-const FEEDBACK_SUMMARY = ['id', 'category', 'title', 'compound', 'status', 'reporterName', 'createdAt', 'updatedAt'] as const;
+const FEEDBACK_SUMMARY = [
+  'id', 'category', 'title', 'compound', 'status', 'reporterName', 'createdAt', 'updatedAt',
+  // whether its reporter has seen the committee's latest change (the unread marker)
+  'staffChangeVersion', 'reporterSeenVersion',
+] as const;
 
 export const tables = {
   identity: {
@@ -50,6 +54,10 @@ export const tables = {
       // resolved items by when they close themselves, for the scheduled job (sparse; across communities on
       // purpose: the job serves every community, and each key it finds still starts with its community)
       { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ['status'] },
+      // items with notifications waiting to be sent, oldest first (sparse, across communities: the notifier's)
+      { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: ['status'] },
+      // a reporter's items changed by the committee since they last looked (sparse: the unread count)
+      { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: ['status'] },
     ],
   },
   /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */

@@ -3,14 +3,17 @@ import { isStaff } from '../../../shared/roles';
 import type { Handler } from '../http/route';
 import { notFound } from '../http/problem';
 import { presentFeedback } from './present';
-import { getFeedback as readFeedback } from './store';
+import { getFeedback as readFeedback, openAsReporter } from './store';
 
 /**
  * One piece of feedback with its timeline and photos. Only its reporter and staff may read it; anyone else is
- * told it does not exist (404), so ids cannot be probed.
+ * told it does not exist (404), so ids cannot be probed. Its reporter opening it marks the committee's latest
+ * change as seen (the same single write reads it and checks that it is theirs).
  */
 export const getFeedback: Handler<typeof feedbackApi.getFeedback> = async ({ params }, { principal }) => {
-  const item = await readFeedback(principal.communityId, params.id);
-  if (!item || (item.reporterId !== principal.userId && !isStaff(principal.roles))) throw notFound('反馈不存在');
+  const item = isStaff(principal.roles)
+    ? await readFeedback(principal.communityId, params.id)
+    : await openAsReporter(principal.communityId, params.id, principal.userId);
+  if (!item) throw notFound('反馈不存在');
   return presentFeedback(item);
 };

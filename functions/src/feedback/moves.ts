@@ -2,7 +2,26 @@ import type { HistoryEntry } from '../../../shared/api/feedback';
 import { canTransition, FEEDBACK_STATUS_LABELS, type FeedbackActor, type FeedbackStatus } from '../../../shared/feedback/status';
 import type { Principal } from '../http/auth';
 import { conflict, notFound } from '../http/problem';
+import { newMessage, type OutboxMessage } from '../notify/outbox';
 import { applyTransition, getFeedback, type FeedbackItem } from './store';
+
+/** 2026-11-27 18:30, China time (what a subscription message's time field shows). */
+const chinaTime = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+
+/**
+ * The message that tells a reporter their feedback changed status (WeChat template fields: the matter, its new
+ * status, when). WeChat limits a `thing` to 20 characters and a `phrase` to 5.
+ */
+export const statusMessage = (item: FeedbackItem, to: FeedbackItem['status'], at: string): OutboxMessage =>
+  newMessage({
+    kind: 'feedback-status',
+    to: item.reporterId,
+    ...(item.reporterOpenid ? { toOpenid: item.reporterOpenid } : {}),
+    at,
+    data: { thing1: [...item.title].slice(0, 20).join(''), phrase2: FEEDBACK_STATUS_LABELS[to].slice(0, 5), time3: chinaTime(at) },
+    page: `pages/feedback/detail/index?id=${item.id}`,
+  });
 
 export const stale = () => conflict('stale-version', '这条反馈刚被其他人修改过，请刷新后再操作');
 
@@ -30,7 +49,9 @@ export const moveFeedback = async (opts: {
   const { current, expectedVersion, actor, entry } = opts;
   if (current.version !== expectedVersion) throw stale();
   if (!canTransition(current.status, entry.to, actor)) throw notAllowed(current.status, entry.to);
-  const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, opts.also);
+  // The committee's and the system's moves are told to the reporter; the reporter's own moves are seen by them.
+  const also = actor === 'reporter' ? { ...opts.also, seenByReporter: true } : { ...opts.also, notify: statusMessage(current, entry.to, entry.at) };
+  const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, also);
   if (!updated) throw stale();
   return updated;
 };

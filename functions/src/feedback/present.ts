@@ -1,13 +1,14 @@
 import type { Feedback } from '../../../shared/api/feedback';
 import { signedUrl } from '../uploads';
-import type { FeedbackItem } from './store';
+import { isUnread, type FeedbackItem } from './store';
 
 /**
  * Feedback as an answer shows it: its photos as signed URLs (minutes long) in place of their stored keys. Only
  * for callers who may read the item: the use case decides that before it calls this.
  */
 export const presentFeedback = async (item: FeedbackItem): Promise<Feedback> => {
-  const { photoKeys, ...rest } = item;
+  const { photoKeys, ...fields } = item;
+  const rest = { ...fields, unread: isUnread(item) };
   if (!photoKeys?.length) return rest;
   const photos = await Promise.all(photoKeys.map(async (p) => ({ url: await signedUrl(p.key), contentType: p.contentType })));
   return { ...rest, photos };

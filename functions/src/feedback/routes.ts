@@ -1,6 +1,8 @@
 import { feedbackApi } from '../../../shared/api/feedback';
 import { defineRoutes, type Job } from '../http/route';
 import { closeUnratedFeedback } from './jobs/close-unrated';
+import { deliverFeedbackNotifications } from './jobs/deliver-notifications';
+import { countMyUnreadFeedback } from './count-unread';
 import { listFeedbackQueue } from './admin/list-queue';
 import { transitionFeedback } from './admin/transition';
 import { createFeedbackPhotoUpload } from './create-photo-upload';
@@ -14,6 +16,7 @@ export const feedbackRoutes = defineRoutes('feedback', feedbackApi, {
   submitFeedback,
   createFeedbackPhotoUpload,
   listMyFeedback,
+  countMyUnreadFeedback,
   getFeedback,
   listFeedbackQueue,
   transitionFeedback,
@@ -24,4 +27,5 @@ export const feedbackRoutes = defineRoutes('feedback', feedbackApi, {
 /** What the feedback function does on a schedule, besides serving its routes. */
 export const feedbackJobs: readonly Job[] = [
   { name: 'close-unrated-feedback', context: 'feedback', everyMinutes: 60, run: closeUnratedFeedback },
+  { name: 'deliver-feedback-notifications', context: 'feedback', everyMinutes: 1, run: deliverFeedbackNotifications },
 ];

@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/api/feedback';
 import { autoCloseAt, type FeedbackStatus } from '../../../shared/feedback/status';
 import { db } from '../db/client';
 import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
+import type { DeliveryState, OutboxMessage, OutboxStore } from '../notify/outbox';
 import { tableName } from '../db/tables';
 import type { StoredUpload } from '../uploads';
 
@@ -15,6 +16,13 @@ import type { StoredUpload } from '../uploads';
 export interface FeedbackItem extends Feedback {
   communityId: string;
   reporterId: string;
+  /** Where the reporter's subscription messages go (residents signed in through WeChat). Never sent to clients. */
+  reporterOpenid?: string;
+  /** Messages to the reporter not sent yet (the outbox: written with the change that caused them). */
+  outbox?: OutboxMessage[];
+  /** The version the committee (or the system) last changed, and the version its reporter last opened. */
+  staffChangeVersion?: number;
+  reporterSeenVersion?: number;
   /** What the creating request asked (with an Idempotency-Key only): tells a retry from a reused key. */
   requestFingerprint?: string;
   /** The report's photos as stored (keys into the uploads bucket): answers show signed URLs instead. */
@@ -31,6 +39,12 @@ export const keys = {
   byStatus: (cid: string, status: FeedbackStatus) => communityKey(cid, 'FBSTATUS', status),
   /** gsi3: resolved items by the time they close themselves unless rated (one partition for the job). */
   autoClose: 'DUE#AUTOCLOSE',
+  /** gsi4: items with notifications to send (one partition for the notifier). */
+  outbox: 'OUTBOX',
+  /** gsi5: a reporter's items with a change they have not seen. */
+  unreadOf: (cid: string, userId: string) => communityKey(cid, 'UNREAD', userId),
+  /** The delivery ledger: one item per message, the guard against sending it twice. */
+  delivery: (cid: string, messageId: string) => ({ pk: communityKey(cid, 'DELIVERY', messageId), sk: 'DELIVERY' }),
 };
 
 const indexKeys = (f: FeedbackItem, statusSince: string) => ({
@@ -41,7 +55,8 @@ const indexKeys = (f: FeedbackItem, statusSince: string) => ({
 });
 
 const fromItem = (item: Record<string, unknown>): FeedbackItem => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, ...rest } =
+    item;
   const f = rest as unknown as FeedbackItem;
   // Derived, never stored: a resolved item closes itself RATING_WINDOW_DAYS after it was resolved.
   const resolvedAt = f.status === 'resolved' ? f.history?.at(-1)?.at : undefined;
@@ -57,7 +72,12 @@ export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
   reporterName: f.reporterName,
   createdAt: f.createdAt,
   updatedAt: f.updatedAt,
+  unread: isUnread(f),
 });
+
+/** For its reporter: the committee (or the system) changed it since they last opened it. */
+export const isUnread = (f: Pick<FeedbackItem, 'staffChangeVersion' | 'reporterSeenVersion'>): boolean =>
+  (f.staffChangeVersion ?? 0) > (f.reporterSeenVersion ?? 0);
 
 /** The stored form of new feedback: the item with its table and index keys. */
 export const newFeedbackRecord = (f: FeedbackItem) => ({ ...keys.item(f.communityId, f.id), ...indexKeys(f, f.createdAt), ...f });
@@ -85,33 +105,68 @@ export const applyTransition = async (
   current: FeedbackItem,
   expectedVersion: number,
   entry: HistoryEntry,
-  /** Set in the same write: the reporter's rating that made the move. */
-  also: { rating?: FeedbackItem['rating'] } = {},
+  also: {
+    /** The reporter's rating that made the move. */
+    rating?: FeedbackItem['rating'];
+    /** A message to the reporter: queued in the outbox, and the item marked unread for them. */
+    notify?: OutboxMessage;
+    /** The reporter made the move themself: they have seen this version. */
+    seenByReporter?: boolean;
+  } = {},
 ): Promise<FeedbackItem | undefined> => {
   const next = { ...current, status: entry.to };
   const ix = indexKeys(next, entry.at);
+  const id = `${current.communityId}#${current.id}`;
+  const set = ['#status = :to', 'history = list_append(history, :entry)', 'version = version + :one', 'updatedAt = :at', 'gsi2pk = :g2pk', 'gsi2sk = :g2sk'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = {
+    ':to': entry.to,
+    ':entry': [entry],
+    ':one': 1,
+    ':at': entry.at,
+    ':g2pk': ix.gsi2pk,
+    ':g2sk': ix.gsi2sk,
+    ':expected': expectedVersion,
+  };
+  if (also.rating) {
+    set.push('rating = :rating');
+    values[':rating'] = also.rating;
+  }
+  if (entry.to === 'resolved') {
+    set.push('gsi3pk = :g3pk', 'gsi3sk = :g3sk');
+    Object.assign(values, { ':g3pk': keys.autoClose, ':g3sk': `${autoCloseAt(entry.at)}#${id}` });
+  } else remove.push('gsi3pk', 'gsi3sk');
+  if (also.notify) {
+    // version + 1 here reads the old version: it is the version this very write makes
+    set.push(
+      'outbox = list_append(if_not_exists(outbox, :none), :message)',
+      'gsi4pk = :g4pk',
+      'gsi4sk = if_not_exists(gsi4sk, :g4sk)',
+      'staffChangeVersion = version + :one',
+      'gsi5pk = :g5pk',
+      'gsi5sk = :at',
+    );
+    Object.assign(values, {
+      ':none': [],
+      ':message': [also.notify],
+      ':g4pk': keys.outbox,
+      ':g4sk': `${entry.at}#${id}`,
+      ':g5pk': keys.unreadOf(current.communityId, current.reporterId),
+    });
+  }
+  if (also.seenByReporter) {
+    set.push('reporterSeenVersion = version + :one');
+    remove.push('gsi5pk', 'gsi5sk');
+  }
   try {
     const out = await db().send(
       new UpdateCommand({
         TableName: table(),
         Key: keys.item(current.communityId, current.id),
-        UpdateExpression:
-          'SET #status = :to, history = list_append(history, :entry), version = version + :one, updatedAt = :at, gsi2pk = :g2pk, gsi2sk = :g2sk' +
-          (also.rating ? ', rating = :rating' : '') +
-          (entry.to === 'resolved' ? ', gsi3pk = :g3pk, gsi3sk = :g3sk' : ' REMOVE gsi3pk, gsi3sk'),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
         ConditionExpression: 'version = :expected',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':to': entry.to,
-          ':entry': [entry],
-          ':one': 1,
-          ':at': entry.at,
-          ':g2pk': ix.gsi2pk,
-          ':g2sk': ix.gsi2sk,
-          ':expected': expectedVersion,
-          ...(also.rating ? { ':rating': also.rating } : {}),
-          ...(entry.to === 'resolved' ? { ':g3pk': keys.autoClose, ':g3sk': `${autoCloseAt(entry.at)}#${current.communityId}#${current.id}` } : {}),
-        },
+        ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -154,4 +209,125 @@ export const listDueToClose = async (now: Date, limit: number): Promise<{ commun
     const [, communityId, id] = String(i.gsi3sk).split('#');
     return { communityId: communityId!, id: id! };
   });
+};
+
+/**
+ * Its reporter opens it: read it and mark this version seen, in one conditional write (the condition is the
+ * ownership check). Undefined when it does not exist or is not theirs.
+ */
+export const openAsReporter = async (cid: string, id: string, reporterId: string): Promise<FeedbackItem | undefined> => {
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.item(cid, id),
+        UpdateExpression: 'SET reporterSeenVersion = version REMOVE gsi5pk, gsi5sk',
+        ConditionExpression: 'reporterId = :me',
+        ExpressionAttributeValues: { ':me': reporterId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(out.Attributes!);
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return undefined;
+    throw err;
+  }
+};
+
+/** How many of a reporter's items carry a change they have not seen: one Query that counts. */
+export const countUnread = async (cid: string, reporterId: string): Promise<number> => {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi5',
+      KeyConditionExpression: 'gsi5pk = :p',
+      ExpressionAttributeValues: { ':p': keys.unreadOf(cid, reporterId) },
+      Select: 'COUNT',
+    }),
+  );
+  return out.Count ?? 0;
+};
+
+/** The feedback table's side of the notification outbox (functions/src/notify/outbox.ts). */
+type ItemRef = { communityId: string; id: string };
+export const feedbackOutbox: OutboxStore<ItemRef> = {
+  async pending(limit) {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :p',
+        ExpressionAttributeValues: { ':p': keys.outbox },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => {
+      const [, communityId, id] = String(i.gsi4sk).split('#');
+      return { communityId: communityId!, id: id! };
+    });
+  },
+  async messages(ref) {
+    return (await getFeedback(ref.communityId, ref.id))?.outbox ?? [];
+  },
+  async claim(ref, message, now) {
+    const key = keys.delivery(ref.communityId, message.id);
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: { ...key, state: 'sending', claimedAt: now.toISOString(), feedbackId: ref.id, kind: message.kind },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { claimed: true };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const found = (await db().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))).Item;
+      return { claimed: false, state: (found?.state ?? 'sending') as DeliveryState, claimedAt: String(found?.claimedAt ?? now.toISOString()) };
+    }
+  },
+  async settle(ref, message, state, reason) {
+    await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.delivery(ref.communityId, message.id),
+        UpdateExpression: 'SET #state = :state, settledAt = :now' + (reason ? ', reason = :reason' : ''),
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':state': state, ':now': new Date().toISOString(), ...(reason ? { ':reason': reason } : {}) },
+      }),
+    );
+  },
+  async release(ref, message) {
+    await db().send(new DeleteCommand({ TableName: table(), Key: keys.delivery(ref.communityId, message.id) }));
+  },
+  async remove(ref, message) {
+    const key = keys.item(ref.communityId, ref.id);
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: key,
+          UpdateExpression: 'REMOVE outbox[0]',
+          ConditionExpression: 'outbox[0].id = :id',
+          ExpressionAttributeValues: { ':id': message.id },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err; // someone else took it off already
+    }
+    try {
+      // the last one gone: the item leaves the notifier's index
+      await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: key,
+          UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+          ConditionExpression: 'size(outbox) = :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err; // more to send
+    }
+  },
 };

@@ -9,7 +9,7 @@ import { getFeedback, putNewFeedback, type FeedbackItem } from './store';
 
 /** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
 export const newFeedbackItem = (
-  reporter: { communityId: string; userId: string; name: string; role: Role },
+  reporter: { communityId: string; userId: string; name: string; role: Role; openid?: string },
   form: Omit<SubmitFeedbackBody, 'category'> & { category: FeedbackItem['category'] },
   at: string,
   id: string = randomUUID(),
@@ -17,6 +17,7 @@ export const newFeedbackItem = (
   id,
   communityId: reporter.communityId,
   reporterId: reporter.userId,
+  ...(reporter.openid ? { reporterOpenid: reporter.openid } : {}),
   reporterName: reporter.name,
   category: form.category,
   title: form.title,

@@ -12,6 +12,8 @@ export interface Principal {
   /** Display name, so a use case can sign what it writes without asking the identity context. */
   name: string;
   roles: Role[];
+  /** The WeChat openid of a resident signed in through WeChat: where their subscription messages go. */
+  openid?: string;
 }
 
 const ISSUER = 'gongzhi';
@@ -27,7 +29,17 @@ const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 /** Mints an ES256 access token. Only contexts allowed to sign (identity) can: elsewhere `kms:Sign` is denied. */
 export const issueToken = async (p: Principal, ttlSeconds = TOKEN_TTL_SECONDS): Promise<string> => {
   const iat = Math.floor(Date.now() / 1000);
-  const claims = { sub: p.userId, cid: p.communityId, name: p.name, roles: p.roles, iss: ISSUER, aud: AUDIENCE, iat, exp: iat + ttlSeconds };
+  const claims = {
+    sub: p.userId,
+    cid: p.communityId,
+    name: p.name,
+    roles: p.roles,
+    ...(p.openid ? { oid: p.openid } : {}),
+    iss: ISSUER,
+    aud: AUDIENCE,
+    iat,
+    exp: iat + ttlSeconds,
+  };
   const input = `${b64url({ alg: 'ES256', typ: 'JWT' })}.${b64url(claims)}`;
   const signature = await tokenKeys().sign(Buffer.from(input));
   return `${input}.${Buffer.from(signature).toString('base64url')}`;
@@ -49,10 +61,10 @@ export const authenticate = async (authorization: string | undefined): Promise<P
       requiredClaims: ['sub', 'iat', 'exp'],
     });
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
-    const { sub, cid, name } = payload;
+    const { sub, cid, name, oid } = payload;
     if (typeof sub !== 'string' || typeof cid !== 'string' || typeof name !== 'string' || !roles.every((r) => ROLES.includes(r)))
       throw unauthorized('登录凭证无效，请重新登录');
-    return { userId: sub, communityId: cid, name, roles: roles as Role[] };
+    return { userId: sub, communityId: cid, name, roles: roles as Role[], ...(typeof oid === 'string' ? { openid: oid } : {}) };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw unauthorized('登录已过期，请重新登录');
     if (err instanceof joseErrors.JOSEError) throw unauthorized('登录凭证无效，请重新登录');

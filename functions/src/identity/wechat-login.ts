@@ -24,5 +24,5 @@ export const wechatLogin: Handler<typeof identityApi.wechatLogin> = async ({ bod
     ).userId;
   const user = await getUser(communityId, userId);
   if (!user) throw new Error('login points at a missing user');
-  return sessionFor(user);
+  return sessionFor(user, identity.openid);
 };

@@ -1,6 +1,6 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEV_CODE_PREFIX } from '../../../shared/api/identity';
 import { runningInLambda } from '../http/auth';
+import { wechatCredentials } from '../wechat/credentials';
 import { HttpProblem, unauthorized } from '../http/problem';
 
 /** What a WeChat login proves: this openid, and the display name to create the user with. */
@@ -14,20 +14,6 @@ export interface WechatIdentity {
  * impossible inside AWS Lambda whatever the environment says; the CDK stack never sets the variable.
  */
 export const devLoginEnabled = (): boolean => process.env.GONGZHI_DEV_LOGIN === '1' && !runningInLambda();
-
-let credentials: Promise<{ appId: string; appSecret: string }> | undefined;
-const wechatCredentials = () => {
-  credentials ??= (async () => {
-    const arn = process.env.WECHAT_SECRET_ARN;
-    if (!arn) throw new Error('WECHAT_SECRET_ARN is not set');
-    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-    const parsed = JSON.parse(out.SecretString ?? '{}') as { appId?: string; appSecret?: string };
-    if (!parsed.appId || !parsed.appSecret) throw new Error('WeChat secret lacks appId/appSecret');
-    return { appId: parsed.appId, appSecret: parsed.appSecret };
-  })();
-  credentials.catch(() => (credentials = undefined));
-  return credentials;
-};
 
 /** Calls WeChat's code2Session. The session_key it returns is dropped here: it never leaves this function. */
 const code2Session = async (code: string): Promise<WechatIdentity> => {
