@@ -1,4 +1,5 @@
 export * from './roles';
 export * from './feedback/status';
 export * from './feedback/categories';
+export * from './feedback/replies';
 export * from './api';

@@ -7,13 +7,15 @@ import { PageQuery, page } from './common';
  * Entries name what was acted on by id and say what changed in words of the domain; never residents' personal
  * data or free text.
  */
-export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition'] as const;
+export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'staff-sign-in': '工作人员登录',
   'sign-in-unlock': '解除登录限制',
   'feedback-transition': '变更反馈状态',
+  'feedback-assignment': '分派反馈',
+  'feedback-note': '添加内部备注',
 };
 
 export const AuditEntry = z.object({

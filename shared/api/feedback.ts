@@ -22,6 +22,22 @@ export const SubmitFeedbackBody = z.object({
 });
 export type SubmitFeedbackBody = z.input<typeof SubmitFeedbackBody>;
 
+/** A Party branch (党支部) or a red steward, as staff pick them from the community's lists: id and display name. */
+export const BranchRef = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '党支部编号无效'), name: text(60, '党支部名称') });
+export const PersonRef = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '人员编号无效'), name: text(40, '姓名') });
+
+/** Who works on it: a branch and/or a steward, set by the committee. */
+export const Assignment = z.object({
+  branch: BranchRef.optional(),
+  steward: PersonRef.optional(),
+  at: z.string(),
+  byName: z.string(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+/** A note among staff (and the assignee): never shown to the resident, unlike a reply. */
+export const InternalNote = z.object({ at: z.string(), byName: z.string(), text: z.string() });
+
 export const HistoryEntry = z.object({
   at: z.string(),
   from: FeedbackStatusEnum.nullable(),
@@ -57,6 +73,9 @@ export const Feedback = z.object({
   autoCloseAt: z.string().optional(),
   /** For its reporter: the committee changed it since they last opened it (derived on read). */
   unread: z.boolean().optional(),
+  assignment: Assignment.optional(),
+  /** Staff and the assignee only. */
+  notes: z.array(InternalNote).optional(),
 });
 export type Feedback = z.infer<typeof Feedback>;
 
@@ -71,6 +90,7 @@ export const FeedbackSummary = Feedback.pick({
   createdAt: true,
   updatedAt: true,
   unread: true,
+  assignment: true,
 });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
 
@@ -102,6 +122,28 @@ export const RatingBody = z
   // the page and the server share the rule: "not solved" must say what is still wrong
   .refine((b) => b.resolved || Boolean(b.comment), { path: ['comment'], message: '请说一说哪里还没有解决' });
 export type RatingBody = z.input<typeof RatingBody>;
+
+const assignFields = { branch: BranchRef.optional(), steward: PersonRef.optional() };
+const someone = { path: ['branch'], message: '请选择党支部或红色小管家' };
+
+export const AssignBody = z.object(assignFields).refine((b) => b.branch || b.steward, someone);
+export type AssignBody = z.input<typeof AssignBody>;
+
+export const BulkAssignBody = z
+  .object({ ...assignFields, ids: z.array(FeedbackId).min(1, '请选择要分派的反馈').max(50, '一次最多分派 50 条') })
+  .refine((b) => b.branch || b.steward, someone);
+export type BulkAssignBody = z.input<typeof BulkAssignBody>;
+
+export const NoteBody = z.object({ text: text(500, '内部备注', { multiline: true }) });
+
+/** A move by the assigned steward: start work, or resolve with the reply the resident reads. */
+export const ProgressBody = z.object({
+  to: z.enum(['in_progress', 'resolved'], { error: '状态无效' }),
+  note: optionalText(500, '回复', { multiline: true }),
+  version: z.number({ error: '缺少版本号' }).int().min(1),
+});
+
+export const StatusCounts = z.object({ counts: z.record(FeedbackStatusEnum, z.number().int().min(0)) });
 
 export const feedbackApi = {
   submitFeedback: endpoint({
@@ -170,6 +212,66 @@ export const feedbackApi = {
       409: 'Someone changed it first (`stale-version`), or the status machine does not allow the move (`transition-not-allowed`)',
     },
     summary: 'The committee moves feedback along its status machine, with a reply',
+  }),
+  countFeedbackByStatus: endpoint({
+    method: 'GET',
+    path: '/v1/admin/feedback/counts',
+    access: STAFF_ROLES,
+    response: StatusCounts,
+    summary: 'How many pieces of feedback are in each status (the queue filter shows them)',
+  }),
+  assignFeedback: endpoint({
+    method: 'POST',
+    path: '/v1/admin/feedback/{id}/assignment',
+    access: STAFF_ROLES,
+    params: FeedbackIdParams,
+    body: AssignBody,
+    response: Feedback,
+    outcomes: {
+      404: 'No such feedback in the caller’s community',
+      409: 'It is closed, rejected or withdrawn: nobody works on it any more (`already-final`)',
+    },
+    summary: 'The committee hands feedback to a branch (党支部) and/or a red steward, who then see it in their queue',
+  }),
+  assignFeedbackInBulk: endpoint({
+    method: 'POST',
+    path: '/v1/admin/feedback/assignments',
+    access: STAFF_ROLES,
+    body: BulkAssignBody,
+    response: z.object({ assigned: z.array(FeedbackId), refused: z.array(z.object({ id: FeedbackId, reason: z.string() })) }),
+    summary: 'The same assignment for up to 50 pieces of feedback at once; each succeeds or is refused on its own',
+  }),
+  addInternalNote: endpoint({
+    method: 'POST',
+    path: '/v1/admin/feedback/{id}/notes',
+    access: STAFF_ROLES,
+    params: FeedbackIdParams,
+    body: NoteBody,
+    response: Feedback,
+    outcomes: { 404: 'No such feedback in the caller’s community' },
+    summary: 'A note among staff, never shown to the resident',
+  }),
+  listAssignedToMe: endpoint({
+    method: 'GET',
+    path: '/v1/feedback/assigned',
+    access: ['steward'],
+    query: PageQuery,
+    response: page(FeedbackSummary),
+    summary: 'A red steward’s queue: the feedback the committee assigned to them, latest assignment first',
+  }),
+  progressAssignedFeedback: endpoint({
+    method: 'POST',
+    path: '/v1/feedback/{id}/progress',
+    access: ['steward'],
+    params: FeedbackIdParams,
+    body: ProgressBody,
+    response: Feedback,
+    outcomes: {
+      400: 'Resolving needs the reply the resident reads in `note`',
+      404: 'No such feedback assigned to the caller',
+      409: 'Changed since it was read (`stale-version`), or the move is not open from its status (`transition-not-allowed`)',
+    },
+    summary: 'The assigned steward starts work on it or resolves it, with a reply to the resident',
   }),
   withdrawFeedback: endpoint({
     method: 'POST',

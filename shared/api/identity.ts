@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES } from '../roles';
+import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
 import { AuditPage, AuditQuery } from './audit';
 import { PageQuery, isWellFormedText, page, text } from './common';
@@ -152,6 +152,20 @@ export const identityApi = {
     body: UnlockBody,
     response: UnlockResult,
     summary: "An admin lifts the slow-down on a staff account (from every address), e.g. after its owner called",
+  }),
+  listBranches: endpoint({
+    method: 'GET',
+    path: '/v1/admin/branches',
+    access: STAFF_ROLES,
+    response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    summary: "The community's Party branches (党支部), to assign feedback to",
+  }),
+  listStewards: endpoint({
+    method: 'GET',
+    path: '/v1/admin/stewards',
+    access: STAFF_ROLES,
+    response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    summary: "The community's red stewards (红色小管家), by name, to assign feedback to",
   }),
   listAuditTrail: endpoint({
     method: 'GET',

@@ -27,10 +27,11 @@ export const FEEDBACK_ACTION_LABELS: Record<FeedbackStatus, string> = {
 };
 
 /**
- * Who moves feedback: the committee's staff; its reporter (withdraw before acceptance; say whether a resolved
- * problem is really solved); the system (closing a resolved item nobody rated in time).
+ * Who moves feedback: the committee's staff; the red steward it is assigned to (start work, resolve); its
+ * reporter (withdraw before acceptance; say whether a resolved problem is really solved); the system (closing a
+ * resolved item nobody rated in time).
  */
-export type FeedbackActor = 'staff' | 'reporter' | 'system';
+export type FeedbackActor = 'staff' | 'assignee' | 'reporter' | 'system';
 
 const MOVES: Record<FeedbackActor, Record<FeedbackStatus, readonly FeedbackStatus[]>> = {
   staff: {
@@ -40,6 +41,15 @@ const MOVES: Record<FeedbackActor, Record<FeedbackStatus, readonly FeedbackStatu
     in_progress: ['resolved', 'rejected'],
     // Closed on the resident's word given in person, or reopened when they say it is not solved.
     resolved: ['closed', 'in_progress'],
+    closed: [],
+    rejected: [],
+    withdrawn: [],
+  },
+  assignee: {
+    submitted: [],
+    accepted: ['in_progress', 'resolved'],
+    in_progress: ['resolved'],
+    resolved: [],
     closed: [],
     rejected: [],
     withdrawn: [],
@@ -84,9 +94,17 @@ export type TransitionCheck =
   | { ok: true }
   | { ok: false; reason: 'not_allowed' | 'note_required' };
 
-/** Decides whether staff may move feedback in `from` to `to` with this note. Pure: the server and the page share it. */
-export const checkTransition = (from: FeedbackStatus, to: FeedbackStatus, note: string | undefined): TransitionCheck => {
-  if (!canTransition(from, to, 'staff')) return { ok: false, reason: 'not_allowed' };
+/**
+ * Decides whether staff (or the assignee) may move feedback in `from` to `to` with this note. Pure: the server
+ * and the page share it.
+ */
+export const checkTransition = (
+  from: FeedbackStatus,
+  to: FeedbackStatus,
+  note: string | undefined,
+  actor: 'staff' | 'assignee' = 'staff',
+): TransitionCheck => {
+  if (!canTransition(from, to, actor)) return { ok: false, reason: 'not_allowed' };
   if (NOTE_REQUIRED_FOR.includes(to) && !note?.trim()) return { ok: false, reason: 'note_required' };
   return { ok: true };
 };
@@ -94,3 +112,6 @@ export const checkTransition = (from: FeedbackStatus, to: FeedbackStatus, note: 
 /** When a resolved item closes itself if its reporter has not rated it: the window after it was resolved. */
 export const autoCloseAt = (resolvedAt: string): string =>
   new Date(Date.parse(resolvedAt) + RATING_WINDOW_DAYS * 24 * 3600 * 1000).toISOString();
+
+/** Statuses nobody works on any more: assignment and notes stop there. */
+export const FINAL_STATUSES = FEEDBACK_STATUSES.filter((s) => isFinal(s));

@@ -28,6 +28,8 @@ const FEEDBACK_SUMMARY = [
   'id', 'category', 'title', 'compound', 'status', 'reporterName', 'createdAt', 'updatedAt',
   // whether its reporter has seen the committee's latest change (the unread marker)
   'staffChangeVersion', 'reporterSeenVersion',
+  // who works on it (the queue shows it)
+  'assignment',
 ] as const;
 
 export const tables = {
@@ -36,8 +38,13 @@ export const tables = {
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [
-      // sign-in throttles that are slowing someone down, for the admin (sparse: only throttles carry gsi1pk)
-      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: ['scope', 'username', 'address', 'failures', 'nextAttemptAt', 'lastFailureAt'] },
+      // sparse lists for staff: sign-in throttles (C#<cid>#SIGNIN-THROTTLES), and people by role (C#<cid>#ROLE#steward)
+      {
+        name: 'gsi1',
+        partitionKey: 'gsi1pk',
+        sortKey: 'gsi1sk',
+        projection: ['scope', 'username', 'address', 'failures', 'nextAttemptAt', 'lastFailureAt', 'id', 'name'],
+      },
     ],
     // sign-in throttles remove themselves a month after their last failure
     ttlAttribute: 'expiresAt',
@@ -58,6 +65,8 @@ export const tables = {
       { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: ['status'] },
       // a reporter's items changed by the committee since they last looked (sparse: the unread count)
       { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: ['status'] },
+      // a red steward's queue: what the committee assigned to them, latest first
+      { name: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk', projection: FEEDBACK_SUMMARY },
     ],
   },
   /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */

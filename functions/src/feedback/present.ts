@@ -6,9 +6,10 @@ import { isUnread, type FeedbackItem } from './store';
  * Feedback as an answer shows it: its photos as signed URLs (minutes long) in place of their stored keys. Only
  * for callers who may read the item: the use case decides that before it calls this.
  */
-export const presentFeedback = async (item: FeedbackItem): Promise<Feedback> => {
-  const { photoKeys, ...fields } = item;
-  const rest = { ...fields, unread: isUnread(item) };
+export const presentFeedback = async (item: FeedbackItem, viewer: 'reporter' | 'staff' = 'reporter'): Promise<Feedback> => {
+  // internal notes are for staff and the assignee: never for the resident
+  const { photoKeys, notes, ...fields } = item;
+  const rest = { ...fields, unread: isUnread(item), ...(viewer === 'staff' && notes ? { notes } : {}) };
   if (!photoKeys?.length) return rest;
   const photos = await Promise.all(photoKeys.map(async (p) => ({ url: await signedUrl(p.key), contentType: p.contentType })));
   return { ...rest, photos };

@@ -3,7 +3,13 @@ import { defineRoutes, type Job } from '../http/route';
 import { closeUnratedFeedback } from './jobs/close-unrated';
 import { deliverFeedbackNotifications } from './jobs/deliver-notifications';
 import { countMyUnreadFeedback } from './count-unread';
+import { addInternalNote } from './admin/add-note';
+import { assignFeedback } from './admin/assign';
+import { assignFeedbackInBulk } from './admin/assign-bulk';
+import { countFeedbackByStatus } from './admin/count-by-status';
 import { listFeedbackQueue } from './admin/list-queue';
+import { listAssignedToMe } from './list-assigned';
+import { progressAssignedFeedback } from './progress';
 import { transitionFeedback } from './admin/transition';
 import { createFeedbackPhotoUpload } from './create-photo-upload';
 import { getFeedback } from './get';
@@ -20,6 +26,12 @@ export const feedbackRoutes = defineRoutes('feedback', feedbackApi, {
   getFeedback,
   listFeedbackQueue,
   transitionFeedback,
+  countFeedbackByStatus,
+  assignFeedback,
+  assignFeedbackInBulk,
+  addInternalNote,
+  listAssignedToMe,
+  progressAssignedFeedback,
   withdrawFeedback,
   rateFeedback,
 });

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/api/feedback';
-import { autoCloseAt, type FeedbackStatus } from '../../../shared/feedback/status';
+import { autoCloseAt, FEEDBACK_STATUSES, type FeedbackStatus } from '../../../shared/feedback/status';
 import { db } from '../db/client';
 import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
@@ -43,6 +43,8 @@ export const keys = {
   outbox: 'OUTBOX',
   /** gsi5: a reporter's items with a change they have not seen. */
   unreadOf: (cid: string, userId: string) => communityKey(cid, 'UNREAD', userId),
+  /** gsi6: a red steward's assigned feedback. */
+  assignedTo: (cid: string, stewardId: string) => communityKey(cid, 'ASSIGNED', stewardId),
   /** The delivery ledger: one item per message, the guard against sending it twice. */
   delivery: (cid: string, messageId: string) => ({ pk: communityKey(cid, 'DELIVERY', messageId), sk: 'DELIVERY' }),
 };
@@ -55,7 +57,7 @@ const indexKeys = (f: FeedbackItem, statusSince: string) => ({
 });
 
 const fromItem = (item: Record<string, unknown>): FeedbackItem => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, ...rest } =
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, gsi6pk: _k, gsi6sk: _l, ...rest } =
     item;
   const f = rest as unknown as FeedbackItem;
   // Derived, never stored: a resolved item closes itself RATING_WINDOW_DAYS after it was resolved.
@@ -73,6 +75,7 @@ export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
   createdAt: f.createdAt,
   updatedAt: f.updatedAt,
   unread: isUnread(f),
+  ...(f.assignment ? { assignment: f.assignment } : {}),
 });
 
 /** For its reporter: the committee (or the system) changed it since they last opened it. */
@@ -177,7 +180,7 @@ export const applyTransition = async (
   }
 };
 
-const listPage = (index: 'gsi1' | 'gsi2', partition: string, newestFirst: boolean, limit: number, cursor: string | undefined) =>
+const listPage = (index: 'gsi1' | 'gsi2' | 'gsi6', partition: string, newestFirst: boolean, limit: number, cursor: string | undefined) =>
   queryPage<FeedbackSummary>({
     table: table(),
     index: { name: index, sortKey: `${index}sk` },
@@ -330,4 +333,91 @@ export const feedbackOutbox: OutboxStore<ItemRef> = {
       if (!(err instanceof ConditionalCheckFailedException)) throw err; // more to send
     }
   },
+};
+
+export const listAssigned = (cid: string, stewardId: string, limit: number, cursor?: string) =>
+  listPage('gsi6', keys.assignedTo(cid, stewardId), true, limit, cursor);
+
+/** How many items each status holds: one counting Query per status, in parallel (exact, nothing to drift). */
+export const countByStatus = async (cid: string): Promise<Record<FeedbackStatus, number>> => {
+  const counts = await Promise.all(
+    FEEDBACK_STATUSES.map(async (status) => {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db().send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :p',
+            ExpressionAttributeValues: { ':p': keys.byStatus(cid, status) },
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return [status, count] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<FeedbackStatus, number>;
+};
+
+const notFinal = {
+  condition: 'attribute_exists(pk) AND NOT (#status IN (:closed, :rejected, :withdrawn))',
+  values: { ':closed': 'closed', ':rejected': 'rejected', ':withdrawn': 'withdrawn' },
+};
+
+/**
+ * Hands it to a branch and/or a steward (the steward's queue lists it), in one conditional write: not once it
+ * is final. Undefined when it does not exist or is final.
+ */
+export const assign = async (cid: string, id: string, assignment: NonNullable<FeedbackItem['assignment']>): Promise<FeedbackItem | undefined> => {
+  const steward = assignment.steward;
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.item(cid, id),
+        UpdateExpression:
+          'SET assignment = :a, version = version + :one, updatedAt = :at' +
+          (steward ? ', gsi6pk = :g6pk, gsi6sk = :g6sk' : ' REMOVE gsi6pk, gsi6sk'),
+        ConditionExpression: notFinal.condition,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':a': assignment,
+          ':one': 1,
+          ':at': assignment.at,
+          ...notFinal.values,
+          ...(steward ? { ':g6pk': keys.assignedTo(cid, steward.id), ':g6sk': `${assignment.at}#${id}` } : {}),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(out.Attributes!);
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return undefined;
+    throw err;
+  }
+};
+
+/** Appends a staff note (append-only: no version check, it cannot conflict with anything). */
+export const addNote = async (cid: string, id: string, note: NonNullable<FeedbackItem['notes']>[number]): Promise<FeedbackItem | undefined> => {
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.item(cid, id),
+        UpdateExpression: 'SET notes = list_append(if_not_exists(notes, :none), :note)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':none': [], ':note': [note] },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(out.Attributes!);
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return undefined;
+    throw err;
+  }
 };

@@ -1,6 +1,7 @@
 import { identityApi } from '../../../shared/api/identity';
 import { defineRoutes } from '../http/route';
 import { listAuditTrail } from './admin/list-audit-trail';
+import { listBranches, listStewards } from './admin/list-people';
 import { listSignInThrottles } from './admin/list-sign-in-throttles';
 import { unlockSignIn } from './admin/unlock-sign-in';
 import { health, me } from './me';
@@ -16,5 +17,7 @@ export const identityRoutes = defineRoutes('identity', identityApi, {
   me,
   listSignInThrottles,
   unlockSignIn,
+  listBranches,
+  listStewards,
   listAuditTrail,
 });

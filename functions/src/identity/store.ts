@@ -44,6 +44,8 @@ export const keys = {
   signInAccount: (cid: string, username: string) => ({ pk: communityKey(cid, 'SIGNIN', username), sk: 'ACCOUNT' }),
   /** Sign-in attempts from one address, on any account. */
   signInAddress: (cid: string, address: string) => ({ pk: communityKey(cid, 'SIGNIN-ADDR', address), sk: 'ADDR' }),
+  /** gsi1: the people of one role (stewards), by name. */
+  byRole: (cid: string, role: Role) => communityKey(cid, 'ROLE', role),
   /** gsi1: every sign-in throttle of the community, latest failure first (for the admin). */
   signInThrottles: (cid: string) => communityKey(cid, 'SIGNIN-THROTTLES'),
 };
@@ -89,7 +91,9 @@ export const createUserWithLogin = async (
   login: { kind: LoginKind; name: string; passwordHash?: string },
 ): Promise<{ created: boolean; userId: string }> => {
   const userKey = keys.user(user.communityId, user.id);
-  await db().send(new PutCommand({ TableName: table(), Item: { ...userKey, ...user }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  // stewards are listed for the committee to assign feedback to
+  const listed = user.roles.includes('steward') ? { gsi1pk: keys.byRole(user.communityId, 'steward'), gsi1sk: `${user.name}#${user.id}` } : {};
+  await db().send(new PutCommand({ TableName: table(), Item: { ...userKey, ...listed, ...user }, ConditionExpression: 'attribute_not_exists(pk)' }));
   try {
     await db().send(
       new PutCommand({
@@ -295,4 +299,29 @@ export const clearAccountThrottles = async (cid: string, username: string): Prom
     start = out.LastEvaluatedKey;
   } while (start);
   return cleared;
+};
+
+/** The community's Party branches (a handful: one Query, one page). */
+export const listBranches = async (cid: string): Promise<BranchItem[]> => {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :branch)',
+      ExpressionAttributeValues: { ':pk': keys.community(cid).pk, ':branch': 'BRANCH#' },
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({ id: String(i.id), name: String(i.name) }));
+};
+
+/** The people of one role, by name (tens, not thousands: one Query). */
+export const listPeopleWithRole = async (cid: string, role: Role): Promise<{ id: string; name: string }[]> => {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.byRole(cid, role) },
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({ id: String(i.id), name: String(i.name) }));
 };

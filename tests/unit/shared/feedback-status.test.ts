@@ -23,6 +23,15 @@ const EXPECTED: Record<FeedbackActor, Record<FeedbackStatus, FeedbackStatus[]>> 
     rejected: [],
     withdrawn: [],
   },
+  assignee: {
+    submitted: [],
+    accepted: ['in_progress', 'resolved'],
+    in_progress: ['resolved'],
+    resolved: [],
+    closed: [],
+    rejected: [],
+    withdrawn: [],
+  },
   reporter: {
     submitted: ['withdrawn'],
     accepted: [],
@@ -79,6 +88,16 @@ describe('the feedback status machine', () => {
     ['submitted', 'withdrawn', '居民要撤回', { ok: false, reason: 'not_allowed' }],
   ] as const)('staff %s → %s with note %j: %j', (from, to, note, expected) => {
     expect(checkTransition(from, to, note)).toEqual(expected);
+  });
+
+  it.each([
+    ['accepted', 'resolved', undefined, { ok: false, reason: 'note_required' }],
+    ['in_progress', 'resolved', '已修好', { ok: true }],
+    ['accepted', 'in_progress', undefined, { ok: true }],
+    ['submitted', 'accepted', undefined, { ok: false, reason: 'not_allowed' }],
+    ['in_progress', 'rejected', '不归我们管', { ok: false, reason: 'not_allowed' }],
+  ] as const)('the assignee %s → %s with note %j: %j', (from, to, note, expected) => {
+    expect(checkTransition(from, to, note, 'assignee')).toEqual(expected);
   });
 
   it(`an unrated resolution closes itself ${RATING_WINDOW_DAYS} days after it was resolved`, () => {
