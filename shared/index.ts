@@ -2,4 +2,5 @@ export * from './roles';
 export * from './feedback/status';
 export * from './feedback/categories';
 export * from './feedback/replies';
+export * from './feedback/contact';
 export * from './api';

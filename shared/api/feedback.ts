@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { FEEDBACK_CATEGORIES } from '../feedback/categories';
 import { FEEDBACK_STATUSES } from '../feedback/status';
+import { MOBILE_PATTERN, ON_BEHALF_CHANNELS } from '../feedback/contact';
 import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
 import { PageQuery, optionalText, page, text } from './common';
@@ -9,6 +10,8 @@ import { IncomingKey, UploadTicket } from './uploads';
 export const FeedbackId = z.string().regex(/^[0-9a-f-]{36}$/, '反馈编号无效');
 export const FeedbackStatusEnum = z.enum(FEEDBACK_STATUSES, { error: '状态无效' });
 export const FeedbackCategoryEnum = z.enum(FEEDBACK_CATEGORIES, { error: '请选择问题类别' });
+
+export const MobilePhone = z.string().trim().regex(MOBILE_PATTERN, '请填写 11 位手机号码');
 
 export const SubmitFeedbackBody = z.object({
   category: FeedbackCategoryEnum,
@@ -19,6 +22,21 @@ export const SubmitFeedbackBody = z.object({
   building: optionalText(40, '楼栋'),
   /** Photos uploaded with tickets from `createFeedbackPhotoUpload`: each ticket's `key`. */
   photos: z.array(IncomingKey).max(3, '最多 3 张照片').optional(),
+  /** A number the committee may call back (optional; only the committee ever sees it whole). */
+  phone: MobilePhone.optional(),
+  /**
+   * A red steward or old secretary logging a problem heard face to face, for a resident: who (optional) and
+   * how they heard it; the resident's consent to recording their name or number is required to give either.
+   */
+  onBehalf: z
+    .object({
+      name: optionalText(20, '居民姓名'),
+      phone: MobilePhone.optional(),
+      channel: z.enum(ON_BEHALF_CHANNELS, { error: '请选择了解情况的方式' }),
+      consent: z.boolean().optional(),
+    })
+    .refine((o) => !(o.name || o.phone) || o.consent === true, { path: ['consent'], message: '记录居民姓名或电话前，请先征得本人同意' })
+    .optional(),
 });
 export type SubmitFeedbackBody = z.input<typeof SubmitFeedbackBody>;
 
@@ -73,6 +91,14 @@ export const Feedback = z.object({
   autoCloseAt: z.string().optional(),
   /** For its reporter: the committee changed it since they last opened it (derived on read). */
   unread: z.boolean().optional(),
+  /** The number residents quote (e.g. `20261127-007`). */
+  ref: z.string().optional(),
+  /** The reporter's call-back number: whole for the committee, masked (`138****5678`) for everyone else. */
+  phone: z.string().optional(),
+  /** Logged by a steward for a resident: who (with consent) and how they heard it. Phone masked as above. */
+  onBehalf: z
+    .object({ name: z.string().optional(), phone: z.string().optional(), channel: z.enum(ON_BEHALF_CHANNELS), consentRecordedAt: z.string().optional() })
+    .optional(),
   assignment: Assignment.optional(),
   /** Staff and the assignee only. */
   notes: z.array(InternalNote).optional(),
@@ -91,6 +117,7 @@ export const FeedbackSummary = Feedback.pick({
   updatedAt: true,
   unread: true,
   assignment: true,
+  ref: true,
 });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
 
@@ -156,8 +183,9 @@ export const feedbackApi = {
     response: Feedback,
     outcomes: {
       400: 'A photo in `photos` is not an upload of the caller’s, is missing or expired, is not a JPEG, PNG, WebP or HEIC image by its first bytes, is larger than 5 MB, or is listed twice (`errors` names it: `photos.<i>`)',
+      403: '`onBehalf` is for red stewards only',
     },
-    summary: 'A resident reports a problem',
+    summary: 'A resident reports a problem; a red steward reports one, or logs one heard face to face for a resident (`onBehalf`)',
   }),
   createFeedbackPhotoUpload: endpoint({
     method: 'POST',

@@ -28,8 +28,8 @@ const FEEDBACK_SUMMARY = [
   'id', 'category', 'title', 'compound', 'status', 'reporterName', 'createdAt', 'updatedAt',
   // whether its reporter has seen the committee's latest change (the unread marker)
   'staffChangeVersion', 'reporterSeenVersion',
-  // who works on it (the queue shows it)
-  'assignment',
+  // who works on it (the queue shows it), and the number residents quote
+  'assignment', 'ref',
 ] as const;
 
 export const tables = {

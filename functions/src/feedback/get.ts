@@ -14,11 +14,11 @@ export const getFeedback: Handler<typeof feedbackApi.getFeedback> = async ({ par
   if (isStaff(principal.roles)) {
     const item = await readFeedback(principal.communityId, params.id);
     if (!item) throw notFound('反馈不存在');
-    return presentFeedback(item, 'staff');
+    return presentFeedback(item, 'committee');
   }
   const own = await openAsReporter(principal.communityId, params.id, principal.userId);
   if (own) return presentFeedback(own, 'reporter');
   const assigned = principal.roles.includes('steward') ? await readFeedback(principal.communityId, params.id) : undefined;
   if (assigned?.assignment?.steward?.id !== principal.userId) throw notFound('反馈不存在');
-  return presentFeedback(assigned, 'staff');
+  return presentFeedback(assigned, 'assignee');
 };

@@ -23,5 +23,5 @@ export const progressAssignedFeedback: Handler<typeof feedbackApi.progressAssign
     actor: 'assignee',
     entry: { at: now.toISOString(), to: body.to, ...(body.note ? { note: body.note } : {}), byRole: 'steward', byName: principal.name },
   });
-  return presentFeedback(updated, 'staff');
+  return presentFeedback(updated, 'assignee');
 };

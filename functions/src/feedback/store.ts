@@ -45,6 +45,8 @@ export const keys = {
   unreadOf: (cid: string, userId: string) => communityKey(cid, 'UNREAD', userId),
   /** gsi6: a red steward's assigned feedback. */
   assignedTo: (cid: string, stewardId: string) => communityKey(cid, 'ASSIGNED', stewardId),
+  /** The day's reference counter: `20261127-007` is the 7th report of that day (China time). */
+  sequence: (cid: string, day: string) => ({ pk: communityKey(cid, 'SEQ', 'FEEDBACK'), sk: day }),
   /** The delivery ledger: one item per message, the guard against sending it twice. */
   delivery: (cid: string, messageId: string) => ({ pk: communityKey(cid, 'DELIVERY', messageId), sk: 'DELIVERY' }),
 };
@@ -76,6 +78,7 @@ export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
   updatedAt: f.updatedAt,
   unread: isUnread(f),
   ...(f.assignment ? { assignment: f.assignment } : {}),
+  ...(f.ref ? { ref: f.ref } : {}),
 });
 
 /** For its reporter: the committee (or the system) changed it since they last opened it. */
@@ -420,4 +423,25 @@ export const addNote = async (cid: string, id: string, note: NonNullable<Feedbac
     if (err instanceof ConditionalCheckFailedException) return undefined;
     throw err;
   }
+};
+
+/** The day (China time) a report is numbered by: `20261127`. */
+const chinaDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at).replace(/-/g, '');
+
+/**
+ * The next reference number of the day, counted atomically (ADD on one counter item). Taken before the report
+ * is written: a retry or a refused report leaves a gap in the day's numbers, never a duplicate.
+ */
+export const nextReference = async (cid: string, at: Date): Promise<string> => {
+  const day = chinaDay(at);
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.sequence(cid, day),
+      UpdateExpression: 'ADD n :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return `${day}-${String(out.Attributes?.n ?? 0).padStart(3, '0')}`;
 };

@@ -3,16 +3,19 @@ import type { feedbackApi, SubmitFeedbackBody } from '../../../shared/api/feedba
 import type { Role } from '../../../shared/roles';
 import { createOnce, keyReused, newItemId, requestFingerprint } from '../http/idempotency';
 import type { Handler } from '../http/route';
+import { forbidden } from '../http/problem';
+import { ON_BEHALF_CHANNEL_LABELS } from '../../../shared/feedback/contact';
 import { verifyUploads } from '../uploads';
 import { presentFeedback } from './present';
-import { getFeedback, putNewFeedback, type FeedbackItem } from './store';
+import { getFeedback, nextReference, putNewFeedback, type FeedbackItem } from './store';
 
 /** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
 export const newFeedbackItem = (
   reporter: { communityId: string; userId: string; name: string; role: Role; openid?: string },
-  form: Omit<SubmitFeedbackBody, 'category'> & { category: FeedbackItem['category'] },
+  form: Omit<SubmitFeedbackBody, 'category' | 'onBehalf'> & { category: FeedbackItem['category']; onBehalf?: SubmitFeedbackBody['onBehalf'] },
   at: string,
   id: string = randomUUID(),
+  ref?: string,
 ): FeedbackItem => ({
   id,
   communityId: reporter.communityId,
@@ -24,11 +27,32 @@ export const newFeedbackItem = (
   description: form.description,
   compound: form.compound,
   ...(form.building ? { building: form.building } : {}),
+  ...(ref ? { ref } : {}),
+  ...(form.phone ? { phone: form.phone } : {}),
+  ...(form.onBehalf
+    ? {
+        onBehalf: {
+          ...(form.onBehalf.name ? { name: form.onBehalf.name } : {}),
+          ...(form.onBehalf.phone ? { phone: form.onBehalf.phone } : {}),
+          channel: form.onBehalf.channel,
+          ...(form.onBehalf.consent ? { consentRecordedAt: at } : {}),
+        },
+      }
+    : {}),
   status: 'submitted',
   createdAt: at,
   updatedAt: at,
   version: 1,
-  history: [{ at, from: null, to: 'submitted', byRole: reporter.role, byName: reporter.name }],
+  history: [
+    {
+      at,
+      from: null,
+      to: 'submitted',
+      ...(form.onBehalf ? { note: `代居民记录（${ON_BEHALF_CHANNEL_LABELS[form.onBehalf.channel]}）` } : {}),
+      byRole: reporter.role,
+      byName: reporter.name,
+    },
+  ],
 });
 
 /**
@@ -45,17 +69,20 @@ export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async 
   const role = principal.roles.includes('steward') ? 'steward' : 'resident';
   const id = newItemId('submitFeedback', principal, idempotencyKey);
   const fingerprint = idempotencyKey ? requestFingerprint(body) : undefined;
-  const photos = body.photos ?? [];
-  if (photos.length && idempotencyKey) {
+  // A keyed retry finds what the first call made before anything else is done (and so writes nothing twice:
+  // no photos checked and moved again, no second reference number).
+  if (idempotencyKey) {
     const existing = await getFeedback(principal.communityId, id);
     if (existing) {
       if (existing.requestFingerprint !== fingerprint) throw keyReused();
       return presentFeedback(existing);
     }
   }
+  if (body.onBehalf && role !== 'steward') throw forbidden('只有红色小管家可以代居民记录问题');
+  const photos = body.photos ?? [];
   const photoKeys = photos.length ? await verifyUploads(photos, principal, 'feedback-photo', { field: 'photos', claim: id }) : [];
   const item: FeedbackItem = {
-    ...newFeedbackItem({ ...principal, role }, body, now.toISOString(), id),
+    ...newFeedbackItem({ ...principal, role }, body, now.toISOString(), id, await nextReference(principal.communityId, now)),
     ...(photoKeys.length ? { photoKeys } : {}),
     ...(fingerprint ? { requestFingerprint: fingerprint } : {}),
   };

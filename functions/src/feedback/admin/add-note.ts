@@ -10,5 +10,5 @@ export const addInternalNote: Handler<typeof feedbackApi.addInternalNote> = asyn
   const updated = await addNote(principal.communityId, params.id, { at: now.toISOString(), byName: principal.name, text: body.text });
   if (!updated) throw notFound('反馈不存在');
   await recordAudit({ action: 'feedback-note', actor: principal, at: now, sourceIp, target: { kind: 'feedback', id: params.id } });
-  return presentFeedback(updated, 'staff');
+  return presentFeedback(updated, 'committee');
 };

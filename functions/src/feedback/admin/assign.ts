@@ -40,5 +40,5 @@ export const assignFeedback: Handler<typeof feedbackApi.assignFeedback> = async 
   const assignment = assignmentFrom(body, principal, now);
   const updated = await assignOne(principal, params.id, assignment);
   await auditAssignment(principal, params.id, assignment, now, sourceIp);
-  return presentFeedback(updated, 'staff');
+  return presentFeedback(updated, 'committee');
 };

@@ -40,5 +40,5 @@ export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> 
     target: { kind: 'feedback', id: current.id },
     change: `${current.status} → ${body.to}`,
   });
-  return presentFeedback(updated, 'staff');
+  return presentFeedback(updated, 'committee');
 };
