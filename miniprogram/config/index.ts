@@ -20,7 +20,8 @@ export default defineConfig<'webpack5'>(async () => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${env}`,
-    plugins: [],
+    // WeChat: every page follows the person's WeChat font size (see follow-font-size.ts).
+    plugins: [path.resolve(__dirname, 'follow-font-size.ts')],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBase),
     },
@@ -35,6 +36,7 @@ export default defineConfig<'webpack5'>(async () => {
     mini: {
       compile: { include: [sharedDir] },
       postcss: {
+        // px (borders, NutUI's own styles) become rpx; our sizes are written in rem and left alone.
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
@@ -68,9 +70,10 @@ export default defineConfig<'webpack5'>(async () => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        // In the browser, px stay px: text keeps a fixed readable size and browser zoom and text settings work
-        // (rem sized from the window width would make text tiny on small phones and huge on desktops).
-        pxtransform: { enable: false, config: {} },
+        // In the browser nothing is converted: our sizes are rem of the browser's own font size (so its font
+        // setting scales the text), px stay px. Taro's rem-from-window-width would make text tiny on small phones
+        // and huge on desktops, whatever the person set. Only the `#ifdef h5` / `#ifdef weapp` blocks are handled.
+        pxtransform: { enable: true, config: { methods: ['platform'] } },
         cssModules: { enable: false },
       },
     },

@@ -5,6 +5,8 @@ export default defineAppConfig({
     'pages/feedback/new/index',
     'pages/feedback/mine/index',
     'pages/feedback/detail/index',
+    // Where unknown addresses land (app.ts): in the main package, since any address can be wrong.
+    'pages/not-found/index',
   ],
   subPackages: [
     {

@@ -4,71 +4,35 @@
  * Assertions are on what a person sees and on accessible roles and names, never on internals.
  * (The bundled Chromium has no CJK fonts: text is asserted, pixels never.)
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
-import { ensureH5Build, H5_DIR, ROOT } from '../../functions/local/app-build';
-import type { LocalApp } from '../../functions/local/server';
-import { aFeedback, Harness } from '../support/harness';
+import { aFeedback } from '../support/harness';
+import { startE2E, type E2E } from './support';
 
 jest.setTimeout(240_000);
-
-/**
- * `@sparticuz/chromium` is ESM-only and finds its binary through `import.meta.url`, which jest's CommonJS
- * runtime cannot load: ask a plain Node process for the path and the flags instead.
- */
-const sparticuzChromium = (): { executablePath: string; args: string[] } => {
-  const script =
-    "import c from '@sparticuz/chromium'; process.stdout.write(JSON.stringify({ executablePath: await c.executablePath(), args: c.args }));";
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-  return JSON.parse(out) as { executablePath: string; args: string[] };
-};
 
 const TITLE = '3栋2单元楼道灯不亮';
 const DESCRIPTION = '楼道灯坏了一个星期，晚上老人上下楼看不清，很危险。';
 const COMPOUND = '青年新苑';
 const REPLY = '已联系物业，今天下午已更换3栋2单元全部楼道灯，请您查看。';
 
-let harness: Harness;
-let app: LocalApp;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+let e2e: E2E;
 
 /** A phone-sized browser of its own: the resident and the committee are different people on different devices. */
-const newPhone = async (): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-};
+const newPhone = (): Promise<Page> => e2e.newPage();
 
 beforeAll(async () => {
-  ensureH5Build(); // builds as production when missing or older than its sources
-  dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'));
-  harness = await Harness.start({ dataDir, h5Dir: H5_DIR });
-  app = harness.app;
-  const { executablePath, args } = sparticuzChromium();
-  // Its Lambda-minded `--single-process` makes browser contexts share localStorage (so sessions leak between
-  // "people"): run Chromium with its usual processes instead.
-  browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== '--single-process'), headless: true });
+  e2e = await startE2E(); // builds the H5 app as production when missing or older than its sources
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await harness?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 test('a resident reports a problem, the committee resolves it with a reply, the resident reads the reply', async () => {
   // ── The resident signs in (local dev login) and reports a problem ─────────────────────────────────────────────
   const resident = await newPhone();
-  await resident.goto(app.url);
+  await resident.goto(e2e.url);
   expect(await resident.getAttribute('html', 'lang')).toBe('zh-CN');
   await resident.getByRole('button', { name: '以「王建国」身份登录' }).click();
   await resident.getByRole('heading', { name: '王建国，您好！' }).waitFor();
@@ -97,11 +61,11 @@ test('a resident reports a problem, the committee resolves it with a reply, the 
   // It is in "我的反馈".
   await resident.getByRole('button', { name: '查看我的全部反馈' }).click();
   await resident.getByRole('heading', { name: '我的反馈' }).waitFor();
-  await resident.getByRole('button', { name: new RegExp(`^${TITLE}，待受理`) }).waitFor();
+  await resident.getByRole('button', { name: new RegExp(`^${TITLE}\\s*，\\s*待受理`) }).waitFor();
 
   // ── The committee signs in to the admin page and finds it in the queue ────────────────────────────────────────
   const staff = await newPhone();
-  await staff.goto(app.url);
+  await staff.goto(e2e.url);
   await staff.getByRole('button', { name: '社区工作人员入口' }).click();
   await staff.getByRole('heading', { name: '社区工作人员登录' }).waitFor();
 
@@ -120,7 +84,7 @@ test('a resident reports a problem, the committee resolves it with a reply, the 
   await staff.getByRole('heading', { name: '居民反馈受理' }).waitFor();
   expect(await staff.getByRole('radio', { name: '待受理' }).isChecked()).toBe(true);
 
-  await staff.getByRole('button', { name: new RegExp(`^${TITLE}，待受理`) }).click();
+  await staff.getByRole('button', { name: new RegExp(`^${TITLE}\\s*，\\s*待受理`) }).click();
   await staff.getByRole('heading', { name: TITLE }).waitFor();
   await staff.getByText(DESCRIPTION).waitFor();
   await staff.getByText('王建国', { exact: true }).waitFor();
@@ -145,7 +109,7 @@ test('a resident reports a problem, the committee resolves it with a reply, the 
 
   // ── The resident opens the feedback and reads the reply ──────────────────────────────────────────────────────
   await resident.getByRole('button', { name: '刷新' }).click();
-  await resident.getByRole('button', { name: new RegExp(`^${TITLE}，已解决`) }).click();
+  await resident.getByRole('button', { name: new RegExp(`^${TITLE}\\s*，\\s*已解决`) }).click();
   await resident.getByRole('heading', { name: TITLE }).waitFor();
   await resident.getByRole('heading', { name: '社区最新回复' }).waitFor();
   await resident.getByRole('list', { name: '办理进度' }).getByText(REPLY).waitFor();
@@ -159,8 +123,8 @@ test('a resident reports a problem, the committee resolves it with a reply, the 
 
 /** Precondition through the API (the first test covers the form): a resident's feedback, returned as its id. */
 const seedFeedback = async (reporter: string, title: string): Promise<string> => {
-  const created = await harness.call(api.feedback.submitFeedback, {
-    token: await harness.resident(reporter),
+  const created = await e2e.harness.call(api.feedback.submitFeedback, {
+    token: await e2e.harness.resident(reporter),
     body: aFeedback({ category: 'noise', title, description: '晚上十点后还有电钻声。', compound: '紫云小区' }),
   });
   expect(created.status).toBe(201);
@@ -173,7 +137,7 @@ test('the committee is told when someone else changed the feedback first, and is
 
   // Sign in with the keyboard only: label → Tab → Tab → Enter.
   const first = await newPhone();
-  await first.goto(`${app.url}/#/packages/admin/login/index`);
+  await first.goto(`${e2e.url}/#/packages/admin/login/index`);
   await first.getByLabel('账号').focus();
   await first.keyboard.type('committee');
   await first.keyboard.press('Tab');
@@ -185,9 +149,9 @@ test('the committee is told when someone else changed the feedback first, and is
 
   // Two staff pages open the same feedback (same browser, same staff session).
   const second = await first.context().newPage();
-  await second.goto(`${app.url}/#/packages/admin/detail/index?id=${id}`);
+  await second.goto(`${e2e.url}/#/packages/admin/detail/index?id=${id}`);
   await second.getByRole('heading', { name: title }).waitFor();
-  await first.goto(`${app.url}/#/packages/admin/detail/index?id=${id}`);
+  await first.goto(`${e2e.url}/#/packages/admin/detail/index?id=${id}`);
   await first.getByRole('heading', { name: title }).waitFor();
 
   await first.getByRole('button', { name: '受理', exact: true }).click();
@@ -211,13 +175,13 @@ test('the committee is told when someone else changed the feedback first, and is
   await second.getByRole('button', { name: '不予受理' }).click();
   await dialog.getByRole('button', { name: '不予受理' }).click();
   await second.getByText('已更新：当前状态为「不予受理」').waitFor();
-  await second.getByText('这条反馈已「不予受理」，无需再处理。').waitFor();
+  await second.getByText('这条反馈当前为「不予受理」，无需再处理。').waitFor();
   expect(await second.getByRole('button', { name: '开始处理' }).count()).toBe(0);
 });
 
 test('after five wrong passwords a staff sign-in must wait, and the page says how long', async () => {
   const page = await newPhone();
-  await page.goto(`${app.url}/#/packages/admin/login/index`);
+  await page.goto(`${e2e.url}/#/packages/admin/login/index`);
   await page.getByLabel('账号').fill('admin');
   for (let i = 0; i < 5; i++) {
     await page.getByLabel('密码').fill(`wrong-${i}`);

@@ -3,14 +3,28 @@ import { FEEDBACK_CATEGORY_LABELS } from '@shared/feedback/categories';
 import { formatTime } from './format';
 import { StatusTag } from './StatusTag';
 import { Timeline } from './Timeline';
-import { Html } from './ui';
+import { Html, useUniqueId } from './ui';
 
 /** The last reply the committee wrote, if any. */
 export const latestReply = (f: Feedback) => [...f.history].reverse().find((h) => h.from !== null && h.note);
 
-/** Everything about one piece of feedback: what, where, status, and its timeline. Shared by residents and staff. */
-export function FeedbackDetails({ feedback: f, showReporter }: { feedback: Feedback; showReporter?: boolean }) {
+/**
+ * Everything about one piece of feedback: what, where, status, and its timeline. Shared by residents and staff.
+ * `headingLevel` 2 when it sits under a page's own h1 (beside the committee's list on a desktop).
+ */
+export function FeedbackDetails({
+  feedback: f,
+  showReporter,
+  headingLevel = 1,
+}: {
+  feedback: Feedback;
+  showReporter?: boolean;
+  headingLevel?: 1 | 2;
+}) {
   const reply = latestReply(f);
+  const replyTitleId = useUniqueId('latest-reply-title');
+  const timelineTitleId = useUniqueId('timeline-title');
+  const sub = headingLevel === 1 ? 'h2' : 'h3';
   return (
     <>
       <Html tag='div' className='gz-card'>
@@ -20,7 +34,7 @@ export function FeedbackDetails({ feedback: f, showReporter }: { feedback: Feedb
           </Html>
           <StatusTag status={f.status} />
         </Html>
-        <Html tag='h1' className='gz-h1'>
+        <Html tag={headingLevel === 1 ? 'h1' : 'h2'} className='gz-h1'>
           {f.title}
         </Html>
         <Html tag='dl' className='gz-dl'>
@@ -60,7 +74,7 @@ export function FeedbackDetails({ feedback: f, showReporter }: { feedback: Feedb
             </Html>
           </Html>
         </Html>
-        <Html tag='h2' className='gz-h2'>
+        <Html tag={sub} className='gz-h2'>
           问题描述
         </Html>
         <Html tag='p' className='gz-text gz-pre'>
@@ -69,8 +83,8 @@ export function FeedbackDetails({ feedback: f, showReporter }: { feedback: Feedb
       </Html>
 
       {reply ? (
-        <Html tag='section' className='gz-card' aria-labelledby='latest-reply-title'>
-          <Html tag='h2' className='gz-h2' id='latest-reply-title'>
+        <Html tag='section' className='gz-card' aria-labelledby={replyTitleId}>
+          <Html tag={sub} className='gz-h2' id={replyTitleId}>
             社区最新回复
           </Html>
           <Html tag='p' className='gz-note'>
@@ -82,12 +96,41 @@ export function FeedbackDetails({ feedback: f, showReporter }: { feedback: Feedb
         </Html>
       ) : null}
 
-      <Html tag='section' className='gz-card' aria-labelledby='timeline-title'>
-        <Html tag='h2' className='gz-h2' id='timeline-title'>
+      <Html tag='section' className='gz-card' aria-labelledby={timelineTitleId}>
+        <Html tag={sub} className='gz-h2' id={timelineTitleId}>
           办理进度
         </Html>
         <Timeline history={f.history} />
       </Html>
     </>
+  );
+}
+
+/**
+ * What a detail shows while it loads: its cards, with grey bars where the text will be. The page below it is not
+ * drawn until the detail arrives, so nothing that was already on screen moves (no layout shift).
+ */
+export function FeedbackDetailsSkeleton() {
+  return (
+    <Html tag='div' role='status' aria-live='polite'>
+      <Html tag='div' className='gz-card'>
+        <Html tag='p' className='gz-text gz-muted'>
+          正在加载…
+        </Html>
+        <Html tag='div' aria-hidden>
+          <Html tag='span' className='gz-skeleton-line gz-skeleton-line--title' />
+          <Html tag='span' className='gz-skeleton-line gz-skeleton-line--mid' />
+          <Html tag='span' className='gz-skeleton-line gz-skeleton-line--mid' />
+          <Html tag='span' className='gz-skeleton-line gz-skeleton-line--short' />
+          <Html tag='span' className='gz-skeleton-line' />
+          <Html tag='span' className='gz-skeleton-line' />
+        </Html>
+      </Html>
+      <Html tag='div' className='gz-card' aria-hidden>
+        <Html tag='span' className='gz-skeleton-line gz-skeleton-line--short' />
+        <Html tag='span' className='gz-skeleton-line gz-skeleton-line--mid' />
+        <Html tag='span' className='gz-skeleton-line gz-skeleton-line--short' />
+      </Html>
+    </Html>
   );
 }

@@ -9,6 +9,7 @@ const COLORS: Record<FeedbackStatus, string> = {
   resolved: '#1b5e20',
   closed: '#424242',
   rejected: '#b00020',
+  withdrawn: '#5d4037',
 };
 
 export function StatusTag({ status }: { status: FeedbackStatus }) {

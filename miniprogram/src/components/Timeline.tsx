@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@shared/api/feedback';
-import { FEEDBACK_STATUS_LABELS } from '@shared/feedback/status';
 import { ROLE_LABELS } from '@shared/roles';
 import { formatTime } from './format';
+import { statusText } from './statusText';
 import { Html } from './ui';
 
 /** The feedback's history, newest first: who moved it, to which status, and the reply residents read. */
@@ -12,10 +12,10 @@ export function Timeline({ history }: { history: readonly HistoryEntry[] }) {
       {entries.map((h, i) => (
         <Html tag='li' className='gz-timeline-entry' key={`${h.at}-${i}`}>
           <Html tag='strong' className='gz-text'>
-            {h.from === null ? '提交反馈' : `状态改为「${FEEDBACK_STATUS_LABELS[h.to]}」`}
+            {h.from === null ? '提交反馈' : statusText.movedTo(h.to)}
           </Html>
           <Html tag='span' className='gz-meta'>
-            {formatTime(h.at)} · {ROLE_LABELS[h.byRole]} {h.byName}
+            {formatTime(h.at)} · {h.byRole === 'system' ? h.byName : `${ROLE_LABELS[h.byRole]} ${h.byName}`}
           </Html>
           {h.note ? (
             <Html tag='p' className='gz-note'>

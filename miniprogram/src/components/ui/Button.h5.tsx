@@ -1,15 +1,16 @@
 import type { ButtonProps } from './types';
 import { buttonClass } from './classes';
 
-export function Button({ children, onClick, variant, disabled, loading, accessibleName, inline, className }: ButtonProps) {
+export function Button({ children, onClick, variant, disabled, loading, accessibleName, inline, className, type, current }: ButtonProps) {
   return (
     <button
-      type='button'
-      className={buttonClass({ variant, inline, className })}
+      type={type === 'submit' ? 'submit' : 'button'}
+      className={buttonClass({ variant, inline, className, current })}
       disabled={disabled || loading}
       aria-busy={loading || undefined}
       aria-label={accessibleName}
-      onClick={() => onClick?.()}
+      aria-current={current ? 'page' : undefined}
+      onClick={onClick ? () => onClick() : undefined}
     >
       {children}
     </button>

@@ -1,9 +1,19 @@
 import type { ReactNode } from 'react';
+import { cx } from './classes';
 
-/** A whole card that acts as one button (opens a detail page). */
-export function CardButton({ children, onClick, accessibleName }: { children: ReactNode; onClick: () => void; accessibleName?: string }) {
+/**
+ * A whole card that acts as one button (opens a detail). Its name is its own text, in reading order, so what is
+ * heard is what is seen (no aria-label that could drift from the visible text). `selected`: the card whose
+ * detail is open beside the list.
+ */
+export function CardButton({ children, onClick, selected }: { children: ReactNode; onClick: () => void; selected?: boolean }) {
   return (
-    <button type='button' className='gz-card gz-card-btn' aria-label={accessibleName} onClick={onClick}>
+    <button
+      type='button'
+      className={cx('gz-card gz-card-btn', selected && 'gz-card--selected')}
+      aria-current={selected ? 'true' : undefined}
+      onClick={onClick}
+    >
       {children}
     </button>
   );

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { cx } from './classes';
 
-export function CardButton({ children, onClick }: { children: ReactNode; onClick: () => void; accessibleName?: string }) {
+export function CardButton({ children, onClick, selected }: { children: ReactNode; onClick: () => void; selected?: boolean }) {
   return (
-    <View className='gz-card gz-card-btn' hoverClass='gz-card--hover' onClick={onClick}>
+    <View className={cx('gz-card gz-card-btn', selected && 'gz-card--selected')} hoverClass='gz-card--hover' onClick={onClick}>
       {children}
     </View>
   );

@@ -1,9 +1,13 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { useContext } from 'react';
 import type { TextFieldProps } from './types';
 import { cx } from './classes';
+import { FormSubmitContext } from './formContext';
 
 export function TextField(p: TextFieldProps) {
   const invalid = Boolean(p.error);
+  // Inside a Form, the keyboard's confirm key sends it (like Enter in the browser).
+  const submit = useContext(FormSubmitContext);
   return (
     <View className='gz-field'>
       <Text className='gz-label'>
@@ -28,6 +32,8 @@ export function TextField(p: TextFieldProps) {
           password={p.password}
           maxlength={p.maxLength ?? -1}
           disabled={p.disabled}
+          confirmType={submit ? 'go' : 'done'}
+          onConfirm={submit ? () => submit() : undefined}
           onInput={(e) => p.onChange(e.detail.value)}
         />
       )}

@@ -7,5 +7,13 @@ export const buttonClass = ({
   disabled,
   inline,
   className,
-}: Pick<ButtonProps, 'variant' | 'disabled' | 'inline' | 'className'>): string =>
-  cx('gz-btn', variant !== 'default' && `gz-btn--${variant}`, disabled && 'gz-btn--disabled', inline && 'gz-btn--inline', className);
+  current,
+}: Pick<ButtonProps, 'variant' | 'disabled' | 'inline' | 'className' | 'current'>): string =>
+  cx(
+    'gz-btn',
+    variant !== 'default' && `gz-btn--${variant}`,
+    disabled && 'gz-btn--disabled',
+    inline && 'gz-btn--inline',
+    current && 'gz-btn--pressed',
+    className,
+  );

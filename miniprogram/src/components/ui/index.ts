@@ -1,7 +1,10 @@
 export { Button } from './Button';
 export { TextField } from './TextField';
 export { ChoiceGroup } from './ChoiceGroup';
+export { Form } from './Form';
 export { Html } from './Html';
+export { VisuallyHidden } from './VisuallyHidden';
 export { useConfirm } from './useConfirm';
+export { useUniqueId } from './useUniqueId';
 export { cx } from './classes';
 export type * from './types';

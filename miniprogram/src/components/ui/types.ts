@@ -18,6 +18,18 @@ export interface ButtonProps {
   /** Sized to its text instead of the full width. */
   inline?: boolean;
   className?: string;
+  /** `submit` sends the surrounding `Form` (Enter in its fields does too). */
+  type?: 'button' | 'submit';
+  /** Marks the entry of a navigation that shows the current page. */
+  current?: boolean;
+}
+
+export interface FormProps {
+  /** Called for the submit button and for Enter in a field; the form never reloads the page. */
+  onSubmit: () => void;
+  children: ReactNode;
+  className?: string;
+  'aria-labelledby'?: string;
 }
 
 export interface TextFieldProps {
@@ -70,8 +82,10 @@ export type HtmlTag =
   | 'p'
   | 'div'
   | 'span'
+  | 'main'
   | 'section'
   | 'header'
+  | 'footer'
   | 'nav'
   | 'ul'
   | 'ol'
@@ -91,6 +105,9 @@ export interface HtmlProps {
   'aria-label'?: string;
   'aria-labelledby'?: string;
   'aria-busy'?: boolean;
+  'aria-hidden'?: boolean;
+  /** Browser build: makes a scrolling region reachable by keyboard. */
+  tabIndex?: number;
   dateTime?: string;
   children?: ReactNode;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ConfirmOptions } from './types';
 import { Button } from './Button';
+import { useUniqueId } from './useUniqueId';
 
 interface Pending extends ConfirmOptions {
   resolve: (ok: boolean) => void;
@@ -14,6 +15,8 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions) => Promise<b
   const [pending, setPending] = useState<Pending | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const titleId = useUniqueId('gz-dialog-title');
+  const contentId = useUniqueId('gz-dialog-content');
 
   const confirm = useCallback(
     (o: ConfirmOptions) =>
@@ -66,14 +69,14 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions) => Promise<b
         className='gz-dialog'
         role='alertdialog'
         aria-modal='true'
-        aria-labelledby='gz-dialog-title'
-        aria-describedby='gz-dialog-content'
+        aria-labelledby={titleId}
+        aria-describedby={contentId}
         onKeyDown={onKeyDown}
       >
-        <h2 id='gz-dialog-title' className='gz-h2'>
+        <h2 id={titleId} className='gz-h2'>
           {pending.title}
         </h2>
-        <p id='gz-dialog-content' className='gz-text'>
+        <p id={contentId} className='gz-text'>
           {pending.content}
         </p>
         <div className='gz-dialog-actions'>

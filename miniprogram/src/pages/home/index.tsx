@@ -1,21 +1,27 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { clearSession } from '../../api';
 import { LoadingState } from '../../components/States';
-import { Button, Html } from '../../components/ui';
+import { Button, Html, useConfirm } from '../../components/ui';
 import { useSession } from '../../components/useSession';
 
 export default function HomePage() {
   const session = useSession('resident');
+  const [dialog, confirm] = useConfirm();
   if (!session) return <LoadingState text='正在前往登录…' />;
 
-  const logout = () => {
+  const logout = async () => {
+    const ok = await confirm({
+      title: '确定退出登录吗？',
+      content: '退出后，需要重新登录才能反映问题和查看办理进度。',
+      confirmText: '退出登录',
+    });
+    if (!ok) return;
     clearSession('resident');
     void Taro.reLaunch({ url: '/pages/login/index' });
   };
 
   return (
-    <View className='gz-page'>
+    <Html tag='main' className='gz-page'>
       <Html tag='h1' className='gz-h1'>
         {session.user.name}，您好！
       </Html>
@@ -30,16 +36,17 @@ export default function HomePage() {
         <Button onClick={() => void Taro.navigateTo({ url: '/pages/feedback/mine/index' })}>我的反馈</Button>
       </Html>
 
-      <View className='gz-footer-links'>
+      <Html tag='div' className='gz-footer-links'>
         {process.env.TARO_ENV === 'h5' ? (
           <Button variant='plain' inline onClick={() => void Taro.navigateTo({ url: '/packages/admin/login/index' })}>
             社区工作人员入口
           </Button>
         ) : null}
-        <Button variant='plain' inline onClick={logout}>
+        <Button variant='plain' inline onClick={() => void logout()}>
           退出登录
         </Button>
-      </View>
-    </View>
+      </Html>
+      {dialog}
+    </Html>
   );
 }

@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { WechatLoginBody } from '@shared/api/identity';
 import { api, call, errorMessage, getSession, saveSession, zodFieldErrors } from '../../api';
 import { Notice } from '../../components/States';
-import { Button, Html, TextField } from '../../components/ui';
+import { Button, Form, Html, TextField } from '../../components/ui';
 
 /** The residents of the demo community (functions/local/demo-data). */
 const DEMO_RESIDENTS = ['王建国', '李秀英', '张桂兰'];
@@ -72,7 +71,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='gz-page'>
+    <Html tag='main' className='gz-page'>
       <Html tag='h1' className='gz-h1'>
         欢迎使用「共治」
       </Html>
@@ -100,33 +99,35 @@ export default function LoginPage() {
               {busy === n ? '正在登录…' : `以「${n}」身份登录`}
             </Button>
           ))}
-          <View className='gz-section-gap' />
-          <TextField
-            id='login-name'
-            label='或输入您的姓名'
-            value={name}
-            onChange={(v) => {
-              setName(v);
-              setNameError(undefined);
-            }}
-            placeholder='例如：赵大爷'
-            maxLength={20}
-            error={nameError}
-            autoComplete='name'
-          />
-          <Button variant='primary' loading={busy === 'name'} disabled={busy !== null} onClick={loginWithName}>
-            {busy === 'name' ? '正在登录…' : '登录'}
-          </Button>
+          <Html tag='div' className='gz-section-gap' />
+          <Form onSubmit={loginWithName}>
+            <TextField
+              id='login-name'
+              label='或输入您的姓名'
+              value={name}
+              onChange={(v) => {
+                setName(v);
+                setNameError(undefined);
+              }}
+              placeholder='例如：赵大爷'
+              maxLength={20}
+              error={nameError}
+              autoComplete='name'
+            />
+            <Button type='submit' variant='primary' loading={busy === 'name'} disabled={busy !== null}>
+              {busy === 'name' ? '正在登录…' : '登录'}
+            </Button>
+          </Form>
         </Html>
       ) : null}
 
       {process.env.TARO_ENV === 'h5' ? (
-        <View className='gz-footer-links'>
+        <Html tag='div' className='gz-footer-links'>
           <Button variant='plain' inline onClick={() => void Taro.navigateTo({ url: '/packages/admin/login/index' })}>
             社区工作人员入口
           </Button>
-        </View>
+        </Html>
       ) : null}
-    </View>
+    </Html>
   );
 }

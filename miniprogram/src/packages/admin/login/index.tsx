@@ -1,12 +1,11 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { StaffLoginBody, type SignInNotice } from '@shared/api/identity';
 import { isStaff } from '@shared/roles';
 import { ApiError, api, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { formatTime } from '../../../components/format';
-import { Button, Html, TextField } from '../../../components/ui';
+import { Button, Form, Html, TextField } from '../../../components/ui';
 
 export default function StaffLoginPage() {
   const [username, setUsername] = useState('');
@@ -57,7 +56,7 @@ export default function StaffLoginPage() {
 
   if (notice)
     return (
-      <View className='gz-page'>
+      <Html tag='main' className='gz-page'>
         <Html tag='h1' className='gz-h1'>
           安全提醒
         </Html>
@@ -67,11 +66,11 @@ export default function StaffLoginPage() {
         <Button variant='primary' onClick={goToQueue}>
           知道了，进入管理页面
         </Button>
-      </View>
+      </Html>
     );
 
   return (
-    <View className='gz-page'>
+    <Html tag='main' className='gz-page'>
       <Html tag='h1' className='gz-h1'>
         社区工作人员登录
       </Html>
@@ -79,39 +78,41 @@ export default function StaffLoginPage() {
         社区两委工作人员在此登录，受理和答复居民反馈。
       </Html>
       {error ? <Notice kind='error'>{error}</Notice> : null}
-      <TextField
-        id='staff-username'
-        label='账号'
-        value={username}
-        onChange={(v) => {
-          setUsername(v);
-          setErrors((e) => ({ ...e, username: '' }));
-        }}
-        maxLength={StaffLoginBody.shape.username.maxLength ?? undefined}
-        autoComplete='username'
-        error={errors.username}
-      />
-      <TextField
-        id='staff-password'
-        label='密码'
-        password
-        value={password}
-        onChange={(v) => {
-          setPassword(v);
-          setErrors((e) => ({ ...e, password: '' }));
-        }}
-        maxLength={StaffLoginBody.shape.password.maxLength ?? undefined}
-        autoComplete='current-password'
-        error={errors.password}
-      />
-      <Button variant='primary' loading={sending} onClick={submit}>
-        {sending ? '正在登录…' : '登录'}
-      </Button>
-      <View className='gz-footer-links'>
+      <Form onSubmit={() => void submit()}>
+        <TextField
+          id='staff-username'
+          label='账号'
+          value={username}
+          onChange={(v) => {
+            setUsername(v);
+            setErrors((e) => ({ ...e, username: '' }));
+          }}
+          maxLength={StaffLoginBody.shape.username.maxLength ?? undefined}
+          autoComplete='username'
+          error={errors.username}
+        />
+        <TextField
+          id='staff-password'
+          label='密码'
+          password
+          value={password}
+          onChange={(v) => {
+            setPassword(v);
+            setErrors((e) => ({ ...e, password: '' }));
+          }}
+          maxLength={StaffLoginBody.shape.password.maxLength ?? undefined}
+          autoComplete='current-password'
+          error={errors.password}
+        />
+        <Button type='submit' variant='primary' loading={sending}>
+          {sending ? '正在登录…' : '登录'}
+        </Button>
+      </Form>
+      <Html tag='div' className='gz-footer-links'>
         <Button variant='plain' inline onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
           返回居民首页
         </Button>
-      </View>
-    </View>
+      </Html>
+    </Html>
   );
 }

@@ -1,9 +1,8 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { call } from '../../../api';
-import { FeedbackDetails } from '../../../components/FeedbackDetails';
+import { FeedbackDetails, FeedbackDetailsSkeleton } from '../../../components/FeedbackDetails';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
-import { Button } from '../../../components/ui';
+import { Button, Html } from '../../../components/ui';
 import { useFeedback } from '../../../components/useFeedback';
 import { useSession } from '../../../components/useSession';
 import { backOrRedirect } from '../../../components/nav';
@@ -21,18 +20,23 @@ export default function FeedbackDetailPage() {
   if (!session) return <LoadingState text='正在前往登录…' />;
 
   return (
-    <View className='gz-page'>
+    <Html tag='main' className='gz-page'>
       {justCreated && feedback ? <Notice kind='ok'>提交成功！社区会尽快受理，请留意办理进度。</Notice> : null}
       {error ? <ErrorState message={error} onRetry={id ? () => void load() : undefined} /> : null}
-      {loading && !feedback ? <LoadingState /> : null}
+      {!feedback && !error ? <FeedbackDetailsSkeleton /> : null}
       {feedback ? <FeedbackDetails feedback={feedback} /> : null}
-      <Button variant='plain' loading={loading && Boolean(feedback)} onClick={() => void load()}>
-        刷新
-      </Button>
-      <Button onClick={() => backOrRedirect('/pages/feedback/mine/index')}>查看我的全部反馈</Button>
-      <Button variant='plain' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
-        返回首页
-      </Button>
-    </View>
+      {/* The buttons appear with the feedback (or its error): nothing on screen moves when it arrives. */}
+      {feedback || error ? (
+        <>
+          <Button variant='plain' loading={loading && Boolean(feedback)} onClick={() => void load()}>
+            刷新
+          </Button>
+          <Button onClick={() => backOrRedirect('/pages/feedback/mine/index')}>查看我的全部反馈</Button>
+          <Button variant='plain' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+            返回首页
+          </Button>
+        </>
+      ) : null}
+    </Html>
   );
 }

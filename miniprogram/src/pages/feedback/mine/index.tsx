@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { useCallback } from 'react';
 import { api, call } from '../../../api';
 import { FeedbackCard } from '../../../components/FeedbackCard';
@@ -23,15 +22,15 @@ export default function MyFeedbackPage() {
   if (!session) return <LoadingState text='正在前往登录…' />;
 
   return (
-    <View className='gz-page'>
-      <View className='gz-row'>
+    <Html tag='main' className='gz-page'>
+      <Html tag='div' className='gz-row'>
         <Html tag='h1' className='gz-h1'>
           我的反馈
         </Html>
         <Button inline variant='plain' loading={list.loading && list.loaded} onClick={() => void list.reload()}>
           刷新
         </Button>
-      </View>
+      </Html>
 
       {list.error ? <ErrorState message={list.error} onRetry={() => void list.reload()} /> : null}
       {list.loading && !list.loaded ? <LoadingState /> : null}
@@ -55,11 +54,14 @@ export default function MyFeedbackPage() {
       ) : null}
 
       <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} count={list.items.length} />
-      <View className='gz-footer-links'>
-        <Button variant='plain' inline onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
-          返回首页
-        </Button>
-      </View>
-    </View>
+      {/* Drawn once the list is there, so it does not jump down when the list arrives. */}
+      {list.loaded || list.error ? (
+        <Html tag='div' className='gz-footer-links'>
+          <Button variant='plain' inline onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+            返回首页
+          </Button>
+        </Html>
+      ) : null}
+    </Html>
   );
 }

@@ -1,11 +1,10 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { SubmitFeedbackBody } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
 import { ApiError, RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
-import { Button, ChoiceGroup, Html, TextField } from '../../../components/ui';
+import { Button, ChoiceGroup, Form, Html, TextField, useConfirm } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 
 /** Input limits come from the same schema the server validates with. */
@@ -36,12 +35,28 @@ export default function NewFeedbackPage() {
   const [formError, setFormError] = useState<string>();
   const [sending, setSending] = useState(false);
   const retryKey = useRef(new RetryKey());
+  const [dialog, confirm] = useConfirm();
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 
   const set = <K extends keyof Form>(key: K) => (value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
+  };
+
+  /** Leaving drops what was typed: ask first when there is something. */
+  const goHome = async () => {
+    const typed = form.category || Object.values(form).some((v) => v.trim());
+    if (typed) {
+      const ok = await confirm({
+        title: '确定离开吗？',
+        content: '您填写的内容还没有提交，离开后不会保存。',
+        confirmText: '离开',
+        cancelText: '继续填写',
+      });
+      if (!ok) return;
+    }
+    void Taro.reLaunch({ url: '/pages/home/index' });
   };
 
   const submit = async () => {
@@ -78,7 +93,7 @@ export default function NewFeedbackPage() {
   };
 
   return (
-    <View className='gz-page'>
+    <Html tag='main' className='gz-page'>
       <Html tag='h1' className='gz-h1'>
         反映问题
       </Html>
@@ -87,61 +102,64 @@ export default function NewFeedbackPage() {
       </Html>
       {formError ? <Notice kind='error'>{formError}</Notice> : null}
 
-      <ChoiceGroup
-        id='category'
-        legend='问题类别'
-        options={CATEGORY_OPTIONS}
-        value={form.category}
-        onChange={set('category')}
-        error={errors.category}
-      />
-      <TextField
-        id='title'
-        label='标题'
-        value={form.title}
-        onChange={set('title')}
-        placeholder='一句话说明问题，例如：3 栋楼道灯不亮'
-        maxLength={MAX.title}
-        error={errors.title}
-      />
-      <TextField
-        id='description'
-        label='问题描述'
-        value={form.description}
-        onChange={set('description')}
-        placeholder='什么时候开始、具体情况、希望怎么解决'
-        multiline
-        maxLength={MAX.description}
-        error={errors.description}
-      />
-      <TextField
-        id='compound'
-        label='小区'
-        value={form.compound}
-        onChange={set('compound')}
-        placeholder='例如：青年花园'
-        maxLength={MAX.compound}
-        error={errors.compound}
-      />
-      <TextField
-        id='building'
-        label='楼栋'
-        optional
-        value={form.building}
-        onChange={set('building')}
-        placeholder='例如：3 栋 2 单元'
-        maxLength={MAX.building}
-        error={errors.building}
-      />
+      <Form onSubmit={() => void submit()}>
+        <ChoiceGroup
+          id='category'
+          legend='问题类别'
+          options={CATEGORY_OPTIONS}
+          value={form.category}
+          onChange={set('category')}
+          error={errors.category}
+        />
+        <TextField
+          id='title'
+          label='标题'
+          value={form.title}
+          onChange={set('title')}
+          placeholder='一句话说明问题，例如：3 栋楼道灯不亮'
+          maxLength={MAX.title}
+          error={errors.title}
+        />
+        <TextField
+          id='description'
+          label='问题描述'
+          value={form.description}
+          onChange={set('description')}
+          placeholder='什么时候开始、具体情况、希望怎么解决'
+          multiline
+          maxLength={MAX.description}
+          error={errors.description}
+        />
+        <TextField
+          id='compound'
+          label='小区'
+          value={form.compound}
+          onChange={set('compound')}
+          placeholder='例如：青年花园'
+          maxLength={MAX.compound}
+          error={errors.compound}
+        />
+        <TextField
+          id='building'
+          label='楼栋'
+          optional
+          value={form.building}
+          onChange={set('building')}
+          placeholder='例如：3 栋 2 单元'
+          maxLength={MAX.building}
+          error={errors.building}
+        />
 
-      <Button variant='primary' loading={sending} onClick={submit}>
-        {sending ? '正在提交…' : '提交'}
-      </Button>
-      <View className='gz-footer-links'>
-        <Button variant='plain' inline onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+        <Button type='submit' variant='primary' loading={sending}>
+          {sending ? '正在提交…' : '提交'}
+        </Button>
+      </Form>
+      <Html tag='div' className='gz-footer-links'>
+        <Button variant='plain' inline onClick={() => void goHome()}>
           返回首页
         </Button>
-      </View>
-    </View>
+      </Html>
+      {dialog}
+    </Html>
   );
 }

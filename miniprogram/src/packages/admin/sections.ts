@@ -1,0 +1,7 @@
+import type { AdminSection } from '../../components/admin/AdminShell';
+
+/**
+ * The committee's workspace, by capability. A new capability (舞队, 议事会, 星级评定) adds one line here and its
+ * pages; the shell (components/admin/AdminShell) shows only what is listed, so there are no dead links.
+ */
+export const ADMIN_SECTIONS: readonly AdminSection[] = [{ key: 'feedback', label: '反馈', entry: '/packages/admin/queue/index' }];

@@ -1,0 +1,181 @@
+/**
+ * Every page against the bar for people over 60, in a real Chromium on the H5 build: axe (no serious or critical
+ * violation), every visible text at least 18 px, every target at least 48 × 48 px (a page's main action 60 px
+ * high), no horizontal scroll at 320 px, text that grows with the person's font setting, forms that submit with
+ * Enter, detail pages that do not jump while they load, and a page for addresses that do not exist.
+ */
+import type { Page } from 'playwright-core';
+import { api } from '../../shared/api';
+import { aFeedback } from '../support/harness';
+import { PHONE, layoutShift, measurePage, startE2E, summarize, trackLayoutShifts, type E2E, type PageReport } from './support';
+
+jest.setTimeout(240_000);
+
+let e2e: E2E;
+const reports: PageReport[] = [];
+let feedbackId: string;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const token = await e2e.harness.resident('王建国');
+  const created = await e2e.harness.call(api.feedback.submitFeedback, {
+    token,
+    body: aFeedback({ title: '小区东门路灯不亮', compound: '青年花园', building: '12栋' }),
+  });
+  feedbackId = created.body.id as string;
+  await e2e.harness.call(api.feedback.submitFeedback, { token, body: aFeedback({ title: '垃圾桶满了没人清', category: 'environment' }) });
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const measure = async (page: Page, name: string) => {
+  const report = await measurePage(page, name);
+  reports.push(report);
+  return report;
+};
+
+/** The sweep. Each step opens a page the way a person does and measures it. */
+test('every page meets the bar: axe, text size, target size, 320 px, font setting', async () => {
+  const resident = await e2e.newPage(PHONE, { inject: true });
+  await resident.goto(e2e.url);
+  await resident.getByRole('heading', { name: '欢迎使用「共治」' }).waitFor();
+  await measure(resident, 'resident login');
+
+  await resident.getByRole('button', { name: '以「王建国」身份登录' }).click();
+  await resident.getByRole('heading', { name: '王建国，您好！' }).waitFor();
+  await measure(resident, 'home');
+
+  await resident.getByRole('button', { name: '反映问题' }).click();
+  await resident.getByRole('heading', { name: '反映问题' }).waitFor();
+  await measure(resident, 'report');
+
+  await resident.goto(`${e2e.url}/#/pages/feedback/mine/index`);
+  await resident.getByRole('button', { name: /^小区东门路灯不亮/ }).waitFor();
+  await measure(resident, 'my feedback');
+
+  await resident.getByRole('button', { name: /^小区东门路灯不亮/ }).click();
+  await resident.getByRole('heading', { name: '小区东门路灯不亮' }).waitFor();
+  await measure(resident, 'feedback detail');
+
+  const staff = await e2e.newPage(PHONE, { inject: true });
+  await staff.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await staff.getByRole('heading', { name: '社区工作人员登录' }).waitFor();
+  await measure(staff, 'staff login');
+
+  await staff.getByLabel('账号').fill('committee');
+  await staff.getByLabel('密码').fill('Qingnian@2026');
+  await staff.getByRole('button', { name: '登录' }).click();
+  await staff.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await staff.getByRole('button', { name: /^小区东门路灯不亮/ }).waitFor();
+  await measure(staff, 'staff queue');
+
+  await staff.getByRole('button', { name: /^小区东门路灯不亮/ }).click();
+  await staff.getByRole('heading', { name: '小区东门路灯不亮' }).waitFor();
+  await staff.getByRole('button', { name: '受理', exact: true }).waitFor();
+  await measure(staff, 'staff detail');
+
+  await resident.goto(`${e2e.url}/#/pages/no-such-page/index`);
+  await resident.getByRole('heading', { name: '页面不存在' }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await measure(resident, 'not found');
+
+  console.log(`Pages against the bar:\n${summarize(reports)}`);
+  for (const r of reports) {
+    if (r.axe.length) console.log(`${r.name}: axe\n${JSON.stringify(r.axe, null, 2)}`);
+    if (r.smallText.length) console.log(`${r.name}: text under 18 px\n${JSON.stringify(r.smallText)}`);
+    if (r.smallTargets.length) console.log(`${r.name}: small targets\n${JSON.stringify(r.smallTargets)}`);
+    if (r.notScaling.length) console.log(`${r.name}: text that ignores the font setting\n${JSON.stringify(r.notScaling.slice(0, 10))}`);
+  }
+  for (const r of reports) {
+    expect({ page: r.name, axe: r.axe }).toEqual({ page: r.name, axe: [] });
+    expect({ page: r.name, smallText: r.smallText }).toEqual({ page: r.name, smallText: [] });
+    expect({ page: r.name, smallTargets: r.smallTargets }).toEqual({ page: r.name, smallTargets: [] });
+    expect({ page: r.name, overflow320: r.overflow320 }).toEqual({ page: r.name, overflow320: 0 });
+    expect({ page: r.name, notScaling: r.notScaling }).toEqual({ page: r.name, notScaling: [] });
+  }
+});
+
+test("text follows the browser's own font size setting", async () => {
+  const page = await e2e.newPage();
+  await page.goto(e2e.url);
+  const heading = page.getByRole('heading', { name: '欢迎使用「共治」' });
+  await heading.waitFor();
+  const size = () => page.locator('p.gz-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await size();
+  // What Chromium's "font size" setting changes: the default size that rem and em start from.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  const after = await size();
+  console.log(`Body text: ${before}px at the default font setting, ${after}px with the setting at 32px`);
+  expect(before).toBeGreaterThanOrEqual(18);
+  expect(after).toBeGreaterThanOrEqual(before * 1.8);
+});
+
+test('Enter submits the staff login form and the report form', async () => {
+  const staff = await e2e.newPage();
+  await staff.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await staff.getByLabel('账号').fill('committee');
+  await staff.getByLabel('密码').fill('Qingnian@2026');
+  await staff.getByLabel('密码').press('Enter');
+  await staff.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+
+  const resident = await e2e.newPage();
+  await resident.goto(e2e.url);
+  await resident.getByRole('button', { name: '以「李秀英」身份登录' }).click();
+  await resident.getByRole('button', { name: '反映问题' }).click();
+  // An incomplete form: Enter sends it through the same checks as the button.
+  await resident.getByLabel('标题').fill('单元门禁坏了');
+  await resident.getByLabel('标题').press('Enter');
+  await resident.getByText('请选择问题类别').waitFor();
+  await resident.getByRole('radio', { name: '公共设施' }).check();
+  await resident.getByLabel('问题描述').fill('门禁刷卡没有反应，已经两天了。');
+  await resident.getByLabel('小区').fill('青年新苑');
+  await resident.getByLabel('小区').press('Enter');
+  await resident.getByText('提交成功').waitFor();
+  await resident.getByRole('heading', { name: '单元门禁坏了' }).waitFor();
+});
+
+test('detail pages keep their place while they load (no layout shift)', async () => {
+  /** Opens `path` afresh with the feedback answering after 800 ms (a slow network), and sums the layout shifts. */
+  const shiftWhileLoading = async (page: Page, path: string, title: string) => {
+    await page.route('**/v1/feedback/*', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await trackLayoutShifts(page);
+    await page.goto('about:blank');
+    await page.goto(`${e2e.url}/#${path}`);
+    await page.getByText('正在加载…').first().waitFor();
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.waitForTimeout(300);
+    return layoutShift(page);
+  };
+
+  const resident = await e2e.newPage();
+  await resident.goto(e2e.url);
+  await resident.getByRole('button', { name: '以「王建国」身份登录' }).click();
+  await resident.getByRole('heading', { name: '王建国，您好！' }).waitFor();
+  const residentShift = await shiftWhileLoading(resident, `/pages/feedback/detail/index?id=${feedbackId}`, '小区东门路灯不亮');
+
+  const staff = await e2e.newPage();
+  await staff.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await staff.getByLabel('账号').fill('committee');
+  await staff.getByLabel('密码').fill('Qingnian@2026');
+  await staff.getByLabel('密码').press('Enter');
+  await staff.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  const staffShift = await shiftWhileLoading(staff, `/packages/admin/detail/index?id=${feedbackId}`, '小区东门路灯不亮');
+
+  console.log(`Layout shift (CLS) while a detail loads: resident ${residentShift.toFixed(3)}, committee ${staffShift.toFixed(3)}`);
+  expect(residentShift).toBeLessThan(0.02);
+  expect(staffShift).toBeLessThan(0.02);
+});
+
+test('an address that does not exist shows 页面不存在 and a way home', async () => {
+  const page = await e2e.newPage();
+  await page.goto(`${e2e.url}/#/pages/feedback/nothing-here/index`);
+  await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+  await page.getByRole('button', { name: '返回首页' }).click();
+  // Not signed in: the home page sends the person to sign in.
+  await page.getByRole('heading', { name: '欢迎使用「共治」' }).waitFor();
+});

@@ -1,0 +1,112 @@
+/**
+ * The committee's workspace (components/admin/AdminShell + packages/admin/sections.ts), in a real Chromium on
+ * the H5 build: on a desktop the navigation by capability stays on the left and the queue shows the selected
+ * feedback beside it; on a phone the queue opens each feedback as its own page, as before. Sign-out asks first.
+ */
+import type { Page } from 'playwright-core';
+import { api } from '../../shared/api';
+import { aFeedback } from '../support/harness';
+import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E } from './support';
+
+jest.setTimeout(240_000);
+
+let e2e: E2E;
+const FIRST = '单元门口积水';
+const SECOND = '健身器材松动';
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const token = await e2e.harness.resident('张桂兰');
+  for (const title of [FIRST, SECOND]) {
+    const created = await e2e.harness.call(api.feedback.submitFeedback, { token, body: aFeedback({ title }) });
+    expect(created.status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const signIn = async (page: Page) => {
+  await page.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await page.getByLabel('账号').fill('committee');
+  await page.getByLabel('密码').fill('Qingnian@2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+};
+
+const card = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${title}\\s*，`) });
+
+test('at 1280 px: navigation by capability, and the selected feedback beside the queue', async () => {
+  const page = await e2e.newPage(DESKTOP, { inject: true });
+  await signIn(page);
+
+  // Only the sections that exist: today 反馈, marked as the current one.
+  const nav = page.getByRole('navigation', { name: '管理功能' });
+  await nav.getByRole('button', { name: '反馈' }).waitFor();
+  expect(await nav.getByRole('button').count()).toBe(1);
+  expect(await nav.getByRole('button', { name: '反馈' }).getAttribute('aria-current')).toBe('page');
+  await page.getByText('已登录：社区工作人员 陈静').waitFor();
+
+  const detail = page.getByRole('region', { name: '反馈详情' });
+  await detail.getByText('在左边的列表中点选一条反馈').waitFor();
+
+  await card(page, FIRST).click();
+  await detail.getByRole('heading', { name: FIRST }).waitFor();
+  // Still the queue page, with the list beside the detail.
+  expect(page.url()).toContain('/packages/admin/queue/index');
+  expect(await card(page, FIRST).getAttribute('aria-current')).toBe('true');
+  const navBox = (await nav.boundingBox())!;
+  const listBox = (await card(page, SECOND).boundingBox())!;
+  const detailBox = (await detail.boundingBox())!;
+  expect(navBox.x + navBox.width).toBeLessThanOrEqual(listBox.x);
+  expect(listBox.x + listBox.width).toBeLessThanOrEqual(detailBox.x);
+  expect(await card(page, SECOND).isVisible()).toBe(true);
+
+  const report = await measurePage(page, 'queue + detail @1280');
+  console.log(summarize([report]));
+  expect(report.axe).toEqual([]);
+  expect(report.smallText).toEqual([]);
+  expect(report.smallTargets).toEqual([]);
+  expect(report.overflow320).toBe(0);
+  expect(report.notScaling).toEqual([]);
+
+  // Acting on it beside the list: the list follows (accepted feedback leaves the 待受理 queue).
+  await detail.getByRole('button', { name: '受理', exact: true }).click();
+  await detail.getByText('已更新：当前状态为「已受理」').waitFor();
+  await card(page, FIRST).waitFor({ state: 'detached' });
+
+  await card(page, SECOND).click();
+  await detail.getByRole('heading', { name: SECOND }).waitFor();
+
+  // Signing out asks first; 取消 keeps the person signed in.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  const dialog = page.getByRole('alertdialog', { name: '确定退出登录吗？' });
+  await dialog.waitFor();
+  const dialogReport = await measurePage(page, 'sign-out dialog @1280');
+  console.log(summarize([dialogReport]));
+  expect(dialogReport.axe).toEqual([]);
+  expect(dialogReport.smallText).toEqual([]);
+  expect(dialogReport.notScaling).toEqual([]);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await dialog.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('heading', { name: '社区工作人员登录' }).waitFor();
+});
+
+test('at 390 px: the queue opens the feedback as its own page, and back', async () => {
+  const page = await e2e.newPage(PHONE);
+  await signIn(page);
+  // One section only: no navigation row on a phone (the page title says where one is).
+  expect(await page.getByRole('navigation', { name: '管理功能' }).isVisible()).toBe(false);
+  expect(await page.getByRole('region', { name: '反馈详情' }).count()).toBe(0);
+
+  await card(page, SECOND).click();
+  await page.getByRole('heading', { name: SECOND, level: 1 }).waitFor();
+  expect(page.url()).toContain('/packages/admin/detail/index?id=');
+  await page.getByRole('button', { name: '返回反馈列表' }).click();
+  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await card(page, SECOND).waitFor();
+});
