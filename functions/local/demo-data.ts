@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
+import { countReceived } from '../src/feedback/stats';
 import { putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
@@ -68,7 +69,9 @@ export const loadDemoData = async (now = new Date()): Promise<boolean> => {
   for (const [i, { reporter, ...form }] of DEMO_FEEDBACK.entries()) {
     const created = new Date(now.getTime() - (DEMO_FEEDBACK.length - i) * 3600_000).toISOString();
     const role = DEMO_STEWARDS.includes(reporter) ? 'steward' : 'resident';
-    await putNewFeedback(newFeedbackItem({ communityId: cid, userId: ids.get(reporter)!, name: reporter, role }, form, created));
+    const item = newFeedbackItem({ communityId: cid, userId: ids.get(reporter)!, name: reporter, role }, form, created);
+    await putNewFeedback(item);
+    await countReceived(item);
   }
   // Written last: its presence means "demo data complete".
   await putCommunity({ ...DEMO_COMMUNITY });

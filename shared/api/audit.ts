@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { ROLES } from '../roles';
-import { PageQuery, page } from './common';
+import { Month, PageQuery, page } from './common';
 
 /**
  * The audit trail: every staff act, as an append-only entry (who, when, what, from where), readable by admins.
  * Entries name what was acted on by id and say what changed in words of the domain; never residents' personal
  * data or free text.
  */
-export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note'] as const;
+export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'feedback-transition': '变更反馈状态',
   'feedback-assignment': '分派反馈',
   'feedback-note': '添加内部备注',
+  'feedback-export': '导出反馈统计',
 };
 
 export const AuditEntry = z.object({
@@ -35,7 +36,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** A month of the trail: `2026-11`. Entries are kept per month, newest first. */
-export const AuditMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');
+export const AuditMonth = Month;
 
 export const AuditQuery = PageQuery.extend({ month: AuditMonth.optional() });
 export const AuditPage = page(AuditEntry);

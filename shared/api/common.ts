@@ -76,3 +76,6 @@ export const optionalText = (max: number, label: string, opts: { multiline?: boo
  */
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'Idempotency-Key 须为 8–128 位字母、数字、- 或 _');
 export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
+
+/** A calendar month: `2026-11`. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');

@@ -4,7 +4,8 @@ import { FEEDBACK_STATUSES } from '../feedback/status';
 import { MOBILE_PATTERN, ON_BEHALF_CHANNELS } from '../feedback/contact';
 import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
-import { PageQuery, optionalText, page, text } from './common';
+import { Month, PageQuery, optionalText, page, text } from './common';
+import { STAT_DIMENSIONS } from '../feedback/stats';
 import { IncomingKey, UploadTicket } from './uploads';
 
 export const FeedbackId = z.string().regex(/^[0-9a-f-]{36}$/, '反馈编号无效');
@@ -172,6 +173,31 @@ export const ProgressBody = z.object({
 
 export const StatusCounts = z.object({ counts: z.record(FeedbackStatusEnum, z.number().int().min(0)) });
 
+/** A range of months, at most two years. */
+export const StatsQuery = z
+  .object({ from: Month, to: Month })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: '结束月份不能早于开始月份' })
+  .refine((q) => monthsBetween(q.from, q.to) <= 24, { path: ['from'], message: '一次最多查询 24 个月' });
+const monthsBetween = (from: string, to: string) => {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty! - fy!) * 12 + (tm! - fm!) + 1;
+};
+
+export const StatRowSchema = z.object({
+  month: Month,
+  dimension: z.enum(STAT_DIMENSIONS),
+  value: z.string(),
+  received: z.number().int(),
+  resolved: z.number().int(),
+  reopened: z.number().int(),
+  reopenRate: z.number().optional(),
+  satisfaction: z.number().optional(),
+  ratings: z.number().int(),
+  medianFirstResponse: z.string().optional(),
+  medianResolution: z.string().optional(),
+});
+
 export const feedbackApi = {
   submitFeedback: endpoint({
     method: 'POST',
@@ -300,6 +326,22 @@ export const feedbackApi = {
       409: 'Changed since it was read (`stale-version`), or the move is not open from its status (`transition-not-allowed`)',
     },
     summary: 'The assigned steward starts work on it or resolves it, with a reply to the resident',
+  }),
+  feedbackStats: endpoint({
+    method: 'GET',
+    path: '/v1/admin/feedback/stats',
+    access: STAFF_ROLES,
+    query: StatsQuery,
+    response: z.object({ rows: z.array(StatRowSchema) }),
+    summary: 'Statistics per month, in all and by category, compound and branch: received, resolved, reopen rate, satisfaction, median times',
+  }),
+  exportFeedbackStats: endpoint({
+    method: 'GET',
+    path: '/v1/admin/feedback/stats/export',
+    access: STAFF_ROLES,
+    query: StatsQuery,
+    response: z.object({ filename: z.string(), csv: z.string() }),
+    summary: 'The same statistics as CSV for Excel (UTF-8 with BOM); recorded in the audit trail',
   }),
   withdrawFeedback: endpoint({
     method: 'POST',

@@ -3,6 +3,7 @@ import { canTransition, FEEDBACK_STATUS_LABELS, type FeedbackActor, type Feedbac
 import type { Principal } from '../http/auth';
 import { conflict, notFound } from '../http/problem';
 import { newMessage, type OutboxMessage } from '../notify/outbox';
+import { countMove } from './stats';
 import { applyTransition, getFeedback, type FeedbackItem } from './store';
 
 /** 2026-11-27 18:30, China time (what a subscription message's time field shows). */
@@ -53,5 +54,6 @@ export const moveFeedback = async (opts: {
   const also = actor === 'reporter' ? { ...opts.also, seenByReporter: true } : { ...opts.also, notify: statusMessage(current, entry.to, entry.at) };
   const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, also);
   if (!updated) throw stale();
+  await countMove(current, updated, entry.at);
   return updated;
 };

@@ -8,6 +8,7 @@ import { assignFeedback } from './admin/assign';
 import { assignFeedbackInBulk } from './admin/assign-bulk';
 import { countFeedbackByStatus } from './admin/count-by-status';
 import { listFeedbackQueue } from './admin/list-queue';
+import { exportFeedbackStats, feedbackStats } from './admin/stats';
 import { listAssignedToMe } from './list-assigned';
 import { progressAssignedFeedback } from './progress';
 import { transitionFeedback } from './admin/transition';
@@ -32,6 +33,8 @@ export const feedbackRoutes = defineRoutes('feedback', feedbackApi, {
   addInternalNote,
   listAssignedToMe,
   progressAssignedFeedback,
+  feedbackStats,
+  exportFeedbackStats,
   withdrawFeedback,
   rateFeedback,
 });

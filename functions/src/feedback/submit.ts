@@ -7,6 +7,7 @@ import { forbidden } from '../http/problem';
 import { ON_BEHALF_CHANNEL_LABELS } from '../../../shared/feedback/contact';
 import { verifyUploads } from '../uploads';
 import { presentFeedback } from './present';
+import { countReceived } from './stats';
 import { getFeedback, nextReference, putNewFeedback, type FeedbackItem } from './store';
 
 /** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
@@ -86,5 +87,7 @@ export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async 
     ...(photoKeys.length ? { photoKeys } : {}),
     ...(fingerprint ? { requestFingerprint: fingerprint } : {}),
   };
-  return presentFeedback(await createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) }));
+  const stored = await createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) });
+  if (stored === item) await countReceived(item); // not for a retry that found the first call's report
+  return presentFeedback(stored);
 };
