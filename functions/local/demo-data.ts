@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { countReceived } from '../src/feedback/stats';
+import { loadDemoHistory } from './demo-history';
 import { putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
@@ -52,7 +53,7 @@ const wxUser = async (cid: string, name: string, roles: Role[], at: string) => {
 };
 
 /** Loads the demo community once: does nothing if it is already there. Returns whether it loaded. */
-export const loadDemoData = async (now = new Date()): Promise<boolean> => {
+export const loadDemoData = async (now = new Date(), opts: { history?: boolean } = {}): Promise<boolean> => {
   const cid = DEMO_COMMUNITY.id;
   if (await getCommunity(cid)) return false;
   const at = now.toISOString();
@@ -73,6 +74,13 @@ export const loadDemoData = async (now = new Date()): Promise<boolean> => {
     await putNewFeedback(item);
     await countReceived(item);
   }
+  if (opts.history)
+    await loadDemoHistory({
+      communityId: cid,
+      now,
+      residents: DEMO_RESIDENTS.map((name) => ({ id: ids.get(name)!, name })),
+      branches: DEMO_BRANCHES.slice(0, 11).map((name, i) => ({ id: String(i + 1).padStart(2, '0'), name })),
+    });
   // Written last: its presence means "demo data complete".
   await putCommunity({ ...DEMO_COMMUNITY });
   return true;

@@ -34,7 +34,7 @@ const main = async () => {
   // No WeChat here: what the notifier would send is written, one JSON line per message, to this file.
   process.env.NOTIFICATIONS_LOG ??= join(ROOT, '.data', 'notifications.log');
   ensureH5Build();
-  const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, s3Dir, h5Dir: H5_DIR, jobs: true });
+  const app = await startLocal({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, s3Dir, h5Dir: H5_DIR, jobs: true, demoHistory: true });
   console.log(
     [
       '',

@@ -26,6 +26,8 @@ export interface LocalOptions {
   storeEndpoint?: string;
   /** Load the demo community on first start (default true). */
   demoData?: boolean;
+  /** With it, a few months of its feedback for the statistics (default false: tests start faster without). */
+  demoHistory?: boolean;
   /** Where the S3 stand-in keeps uploads; omit for a temporary folder, removed on close. */
   s3Dir?: string;
   /** Run the job table on timers, as the schedules do in AWS (default false: tests run jobs themselves). */
@@ -88,7 +90,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalApp> => 
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   process.env.GONGZHI_DEV_LOGIN = '1';
   await ensureTables();
-  const demoLoaded = opts.demoData === false ? false : await loadDemoData();
+  const demoLoaded = opts.demoData === false ? false : await loadDemoData(new Date(), { history: opts.demoHistory });
   const s3 = await startS3({ directory: opts.s3Dir });
   process.env.S3_ENDPOINT = s3.endpoint;
   process.env.UPLOADS_BUCKET = s3.bucket;
