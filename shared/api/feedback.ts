@@ -94,6 +94,8 @@ export const Feedback = z.object({
   unread: z.boolean().optional(),
   /** The number residents quote (e.g. `20261127-007`). */
   ref: z.string().optional(),
+  /** When the committee's first answer is due (RESPONSE_TARGET_HOURS by category; derived on read). */
+  responseDueAt: z.string().optional(),
   /** The reporter's call-back number: whole for the committee, masked (`138****5678`) for everyone else. */
   phone: z.string().optional(),
   /** Logged by a steward for a resident: who (with consent) and how they heard it. Phone masked as above. */
@@ -119,12 +121,25 @@ export const FeedbackSummary = Feedback.pick({
   unread: true,
   assignment: true,
   ref: true,
+  responseDueAt: true,
 });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
 
 export const FeedbackIdParams = z.object({ id: FeedbackId });
 
-export const AdminFeedbackQuery = PageQuery.extend({ status: FeedbackStatusEnum.default('submitted') });
+/**
+ * The committee's queue: one status, oldest waiting first, narrowed by what staff look for. `q` matches the
+ * title, the reference number or the compound; `waitingHours` keeps what has waited at least that long.
+ */
+export const AdminFeedbackQuery = PageQuery.extend({
+  status: FeedbackStatusEnum.default('submitted'),
+  category: FeedbackCategoryEnum.optional(),
+  compound: optionalText(40, '小区'),
+  branchId: BranchRef.shape.id.optional(),
+  stewardId: PersonRef.shape.id.optional(),
+  q: optionalText(40, '搜索内容'),
+  waitingHours: z.coerce.number().int().min(1, '等待时长至少 1 小时').max(24 * 365, '等待时长过长').optional(),
+});
 
 export const TransitionBody = z.object({
   to: FeedbackStatusEnum,

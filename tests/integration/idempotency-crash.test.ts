@@ -1,7 +1,7 @@
 /**
  * Issue 5, defect 7: keyed submits, the server killed (SIGKILL) in the middle, every request retried with its
  * key against a new server on the same store. Each key must end up as exactly one feedback item. The request
- * path runs in a child process (the same one `npm run bench` uses), so the kill is a real one.
+ * path runs in a child process of its own, so the kill is a real one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,7 +22,7 @@ const REQUESTS = 60;
 
 const startGateway = async (storeEndpoint: string): Promise<{ child: ChildProcess; url: string }> => {
   // node itself with tsx's loader (not the tsx CLI, which would run the server in a grandchild that SIGKILL misses)
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/serve.ts'), 'gateway', storeEndpoint], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support/gateway-process.ts'), storeEndpoint], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, TOKEN_PRIVATE_KEY },

@@ -1,6 +1,7 @@
 import type { Feedback } from '../../../shared/api/feedback';
 import { signedUrl } from '../uploads';
 import { maskPhone } from '../../../shared/feedback/contact';
+import { responseDueAt } from '../../../shared/feedback/targets';
 import { isUnread, type FeedbackItem } from './store';
 
 /**
@@ -13,6 +14,7 @@ export const presentFeedback = async (item: FeedbackItem, viewer: 'reporter' | '
   const rest = {
     ...fields,
     unread: isUnread(item),
+    responseDueAt: responseDueAt(item.category, item.createdAt),
     ...(viewer !== 'reporter' && notes ? { notes } : {}),
     // phone numbers whole for the committee only (an assigned steward sees them masked)
     ...(fields.phone ? { phone: viewer === 'committee' ? fields.phone : maskPhone(fields.phone) } : {}),

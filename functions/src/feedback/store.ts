@@ -2,9 +2,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/api/feedback';
 import { autoCloseAt, FEEDBACK_STATUSES, type FeedbackStatus } from '../../../shared/feedback/status';
+import { responseDueAt } from '../../../shared/feedback/targets';
 import { db } from '../db/client';
 import { communityKey } from '../db/keys';
-import { queryPage } from '../db/page';
+import { queryPage, type QueryNarrowing } from '../db/page';
 import type { DeliveryState, OutboxMessage, OutboxStore } from '../notify/outbox';
 import { tableName } from '../db/tables';
 import type { StoredUpload } from '../uploads';
@@ -79,6 +80,7 @@ export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
   unread: isUnread(f),
   ...(f.assignment ? { assignment: f.assignment } : {}),
   ...(f.ref ? { ref: f.ref } : {}),
+  responseDueAt: responseDueAt(f.category, f.createdAt),
 });
 
 /** For its reporter: the committee (or the system) changed it since they last opened it. */
@@ -183,8 +185,16 @@ export const applyTransition = async (
   }
 };
 
-const listPage = (index: 'gsi1' | 'gsi2' | 'gsi6', partition: string, newestFirst: boolean, limit: number, cursor: string | undefined) =>
+const listPage = (
+  index: 'gsi1' | 'gsi2' | 'gsi6',
+  partition: string,
+  newestFirst: boolean,
+  limit: number,
+  cursor: string | undefined,
+  narrowing?: QueryNarrowing,
+) =>
   queryPage<FeedbackSummary>({
+    narrowing,
     table: table(),
     index: { name: index, sortKey: `${index}sk` },
     partition: { name: `${index}pk`, value: partition },
@@ -197,8 +207,46 @@ const listPage = (index: 'gsi1' | 'gsi2' | 'gsi6', partition: string, newestFirs
 export const listByReporter = (cid: string, userId: string, limit: number, cursor?: string) =>
   listPage('gsi1', keys.byReporter(cid, userId), true, limit, cursor);
 
-export const listByStatus = (cid: string, status: FeedbackStatus, limit: number, cursor?: string) =>
-  listPage('gsi2', keys.byStatus(cid, status), false, limit, cursor);
+/** What the committee narrows its queue by (all optional). */
+export interface QueueFilter {
+  category?: string;
+  compound?: string;
+  branchId?: string;
+  stewardId?: string;
+  /** Matches the title, the reference number or the compound. */
+  text?: string;
+  /** Only what entered this status before this time (waited at least that long). */
+  waitingSince?: string;
+}
+
+/** The filter expression over the attributes the queue index carries (FEEDBACK_SUMMARY in tables.ts). */
+const queueNarrowing = (f: QueueFilter): QueryNarrowing => {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const equal = (path: string, name: string, value: string | undefined) => {
+    if (!value) return;
+    parts.push(`${path} = ${name}`);
+    values[name] = value;
+  };
+  equal('category', ':category', f.category);
+  equal('compound', ':compound', f.compound);
+  equal('assignment.branch.id', ':branch', f.branchId);
+  equal('assignment.steward.id', ':steward', f.stewardId);
+  if (f.text) {
+    parts.push('(contains(title, :q) OR contains(#ref, :q) OR contains(compound, :q))');
+    names['#ref'] = 'ref';
+    values[':q'] = f.text;
+  }
+  return {
+    // the sort key starts with when it entered the status: "waited at least" is a key condition, not a filter
+    ...(f.waitingSince ? { sortKeyBefore: f.waitingSince } : {}),
+    ...(parts.length ? { filter: { expression: parts.join(' AND '), ...(Object.keys(names).length ? { names } : {}), values } } : {}),
+  };
+};
+
+export const listByStatus = (cid: string, status: FeedbackStatus, limit: number, cursor?: string, filter: QueueFilter = {}) =>
+  listPage('gsi2', keys.byStatus(cid, status), false, limit, cursor, queueNarrowing(filter));
 
 /** Resolved items whose rating window ended before `now`, soonest due first (their keys only). */
 export const listDueToClose = async (now: Date, limit: number): Promise<{ communityId: string; id: string }[]> => {
