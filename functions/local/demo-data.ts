@@ -5,7 +5,7 @@ import { loadDemoHistory } from './demo-history';
 import { putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
-import { createUserWithLogin, getCommunity, putCommunity, putBranch } from '../src/identity/store';
+import { createUserWithLogin, getCommunity, putBranch, putCommunity, putCompounds } from '../src/identity/store';
 
 /** The seed's community: 包河区 包公街道 青年社区. */
 export const DEMO_COMMUNITY = {
@@ -29,6 +29,9 @@ export const DEMO_STEWARDS = [
   '刘玉兰', '陈志强', '杨秀珍', '赵德明', '黄丽华', '周建华', '吴桂芳', '徐国庆', '孙凤英', '马淑珍',
   '朱海燕', '胡文斌', '郭春梅', '何志明', '高玉梅', '林永红', '罗秀兰', '郑卫东', '梁晓燕', '宋金花',
 ];
+
+/** The residential compounds (小区) of the community, as the committee keeps them. */
+export const DEMO_COMPOUNDS = ['青年新苑', '望湖小区', '紫云小区', '芙蓉小区', '桐城路小区', '锦绣苑', '春晖园', '翠竹园', '丽景苑'] as const;
 
 /** The 17 branches (党支部): one per compound or residents' group. After self-assessment 15 are ★★★, 2 are ★★. */
 export const DEMO_BRANCHES = [
@@ -67,6 +70,7 @@ export const loadDemoData = async (now = new Date(), opts: { history?: boolean }
     );
   }
   for (const [i, name] of DEMO_BRANCHES.entries()) await putBranch(cid, { id: String(i + 1).padStart(2, '0'), name });
+  await putCompounds(cid, [...DEMO_COMPOUNDS], 0);
   for (const [i, { reporter, ...form }] of DEMO_FEEDBACK.entries()) {
     const created = new Date(now.getTime() - (DEMO_FEEDBACK.length - i) * 3600_000).toISOString();
     const role = DEMO_STEWARDS.includes(reporter) ? 'steward' : 'resident';

@@ -7,7 +7,7 @@ import { Month, PageQuery, page } from './common';
  * Entries name what was acted on by id and say what changed in words of the domain; never residents' personal
  * data or free text.
  */
-export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export'] as const;
+export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export', 'compounds-update'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'feedback-assignment': '分派反馈',
   'feedback-note': '添加内部备注',
   'feedback-export': '导出反馈统计',
+  'compounds-update': '修改小区列表',
 };
 
 export const AuditEntry = z.object({

@@ -81,6 +81,17 @@ export type SignInThrottle = z.infer<typeof SignInThrottle>;
 export const UnlockBody = z.object({ username: text(40, '账号') });
 export const UnlockResult = z.object({ cleared: z.number().int().min(0) });
 
+/** The community's compounds (小区), in the committee's order; `version` guards edits. */
+export const CompoundList = z.object({ names: z.array(z.string()), version: z.number().int().min(0) });
+export const CompoundListBody = z.object({
+  names: z
+    .array(text(40, '小区名称'))
+    .min(1, '至少保留一个小区')
+    .max(100, '最多 100 个小区')
+    .refine((names) => new Set(names).size === names.length, '小区名称不能重复'),
+  version: z.number({ error: '缺少版本号' }).int().min(0),
+});
+
 /** The published contract itself: an OpenAPI 3.1 document generated from these endpoint contracts. */
 export const OpenApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });
 
@@ -166,6 +177,22 @@ export const identityApi = {
     access: STAFF_ROLES,
     response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
     summary: "The community's red stewards (红色小管家), by name, to assign feedback to",
+  }),
+  listCompounds: endpoint({
+    method: 'GET',
+    path: '/v1/compounds',
+    access: 'signed-in',
+    response: CompoundList,
+    summary: "The community's residential compounds (小区), as the committee keeps the list: the report form offers them",
+  }),
+  updateCompounds: endpoint({
+    method: 'PUT',
+    path: '/v1/admin/compounds',
+    access: STAFF_ROLES,
+    body: CompoundListBody,
+    response: CompoundList,
+    outcomes: { 409: 'Someone changed the list since it was read (`stale-version`)' },
+    summary: 'The committee keeps the list of compounds (the whole list, in order, with the version it read)',
   }),
   listAuditTrail: endpoint({
     method: 'GET',

@@ -46,7 +46,7 @@ it('keeps pages full when a filter skips most items, and pages on with the curso
 
 it('by how long it has waited, with each report’s first-answer target', async () => {
   const me = (await h.call(identity.me, { token: resident })).body;
-  const old = newFeedbackItem({ communityId: 'baogong-qingnian', userId: me.id, name: me.name, role: 'resident' }, aFeedback({ title: '等了两天的', category: 'safety' }), new Date(Date.now() - 48 * 3_600_000).toISOString());
+  const old = newFeedbackItem({ communityId: 'baogong-qingnian', userId: me.id, name: me.name, role: 'resident' }, { ...aFeedback({ title: '等了两天的' }), category: 'safety' as const }, new Date(Date.now() - 48 * 3_600_000).toISOString());
   await putNewFeedback(old);
   const fresh = await submit({ title: '刚提交的', category: 'safety' });
   const waited = await h.call(feedback.listFeedbackQueue, { token: committee, query: { limit: 50, waitingHours: 24 } });
@@ -58,6 +58,6 @@ it('by how long it has waited, with each report’s first-answer target', async 
   expect(Date.parse(shown.responseDueAt)).toBeLessThan(Date.now()); // overdue
 });
 
-it.each([{ waitingHours: 0 }, { category: 'weather' }, { q: 'x'.repeat(41) }, { branchId: 'a/b' }])('refuses %j (400)', async (query) => {
+it.each<Record<string, string | number>>([{ waitingHours: 0 }, { category: 'weather' }, { q: 'x'.repeat(41) }, { branchId: 'a/b' }])('refuses %j (400)', async (query) => {
   expect(isProblem(await h.call(feedback.listFeedbackQueue, { token: committee, query }), 400)).toBe(true);
 });

@@ -4,6 +4,7 @@ import { listAuditTrail } from './admin/list-audit-trail';
 import { listBranches, listStewards } from './admin/list-people';
 import { listSignInThrottles } from './admin/list-sign-in-throttles';
 import { unlockSignIn } from './admin/unlock-sign-in';
+import { listCompounds, updateCompounds } from './compounds';
 import { health, me } from './me';
 import { openapi } from './openapi';
 import { staffLogin } from './staff-login';
@@ -19,5 +20,7 @@ export const identityRoutes = defineRoutes('identity', identityApi, {
   unlockSignIn,
   listBranches,
   listStewards,
+  listCompounds,
+  updateCompounds,
   listAuditTrail,
 });

@@ -38,6 +38,8 @@ export const keys = {
   user: (cid: string, userId: string) => ({ pk: communityKey(cid, 'USER', userId), sk: 'USER' }),
   login: (cid: string, kind: LoginKind, name: string) => ({ pk: communityKey(cid, 'LOGIN', kind, name), sk: 'LOGIN' }),
   branch: (cid: string, branchId: string) => ({ pk: communityKey(cid), sk: `BRANCH#${branchId}` }),
+  /** The community's list of compounds (小区), one item, versioned. */
+  compounds: (cid: string) => ({ pk: communityKey(cid), sk: 'COMPOUNDS' }),
   /** Sign-in attempts on one staff account name (existing or not), from one address. */
   signInAccountAddress: (cid: string, username: string, address: string) => ({ pk: communityKey(cid, 'SIGNIN', username), sk: `ADDR#${address}` }),
   /** Wrong passwords on one account name since its owner last signed in: told to them at their next sign-in. */
@@ -324,4 +326,28 @@ export const listPeopleWithRole = async (cid: string, role: Role): Promise<{ id:
     }),
   );
   return (out.Items ?? []).map((i) => ({ id: String(i.id), name: String(i.name) }));
+};
+
+/** The community's compounds, in order; an empty list at version 0 before the committee keeps one. */
+export const getCompounds = async (cid: string): Promise<{ names: string[]; version: number }> => {
+  const item = (await db().send(new GetCommand({ TableName: table(), Key: keys.compounds(cid), ConsistentRead: true }))).Item;
+  return { names: (item?.names as string[] | undefined) ?? [], version: Number(item?.version ?? 0) };
+};
+
+/** Replaces the list in one conditional write, only if nobody changed it since `version`. False when stale. */
+export const putCompounds = async (cid: string, names: string[], version: number): Promise<boolean> => {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.compounds(cid), names, version: version + 1 },
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ...(version === 0 ? {} : { ExpressionAttributeValues: { ':v': version } }),
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
 };
