@@ -11,6 +11,12 @@ const env = process.env.TARO_ENV ?? 'h5';
  */
 const apiBase = process.env.GONGZHI_API_BASE ?? (env === 'h5' ? '' : 'http://localhost:3000');
 
+/**
+ * The WeChat subscription-message template for "your feedback changed status" (the same id the notifier sends
+ * with, `WECHAT_TEMPLATE_FEEDBACK_STATUS` on the server). Empty: the report page does not ask to subscribe.
+ */
+const feedbackStatusTemplate = process.env.GONGZHI_WECHAT_TEMPLATE_FEEDBACK_STATUS ?? '';
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'gongzhi',
@@ -24,6 +30,7 @@ export default defineConfig<'webpack5'>(async () => {
     plugins: [path.resolve(__dirname, 'follow-font-size.ts')],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBase),
+      FEEDBACK_STATUS_TEMPLATE_ID: JSON.stringify(env === 'weapp' ? feedbackStatusTemplate : ''),
     },
     alias: {
       '@shared': sharedDir,

@@ -12,7 +12,12 @@ export default defineAppConfig({
     {
       // The committee's pages: only staff load them.
       root: 'packages/admin',
-      pages: ['login/index', 'queue/index', 'detail/index'],
+      pages: ['login/index', 'queue/index', 'detail/index', 'audit/index'],
+    },
+    {
+      // Red stewards' work: what the committee assigned to them. Only stewards load it.
+      root: 'packages/steward',
+      pages: ['assigned/index', 'detail/index'],
     },
   ],
   // Browser build: no sliding page transitions (calmer for older eyes, and nothing moves under a tap).

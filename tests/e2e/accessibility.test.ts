@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
-import { PHONE, layoutShift, measurePage, startE2E, summarize, trackLayoutShifts, type E2E, type PageReport } from './support';
+import { PHONE, gradientPng, layoutShift, measurePage, startE2E, summarize, trackLayoutShifts, type E2E, type PageReport } from './support';
 
 jest.setTimeout(240_000);
 
@@ -20,10 +20,32 @@ beforeAll(async () => {
   const token = await e2e.harness.resident('王建国');
   const created = await e2e.harness.call(api.feedback.submitFeedback, {
     token,
-    body: aFeedback({ title: '小区东门路灯不亮', compound: '青年花园', building: '12栋' }),
+    body: aFeedback({ title: '小区东门路灯不亮', compound: '青年花园', building: '12栋', phone: '13812345678' }),
   });
   feedbackId = created.body.id as string;
   await e2e.harness.call(api.feedback.submitFeedback, { token, body: aFeedback({ title: '垃圾桶满了没人清', category: 'environment' }) });
+
+  // A resolved report (its page asks 解决了吗？), and one assigned to a steward (their queue and page) with a note.
+  const committee = await e2e.harness.staff();
+  const stewards = (await e2e.harness.call(api.identity.listStewards, { token: committee })).body.items as { id: string; name: string }[];
+  const branches = (await e2e.harness.call(api.identity.listBranches, { token: committee })).body.items as { id: string; name: string }[];
+  const prepare = async (title: string, resolve: boolean) => {
+    const id = (await e2e.harness.call(api.feedback.submitFeedback, { token, body: aFeedback({ title }) })).body.id as string;
+    const move = async (to: string, note?: string) => {
+      const { version } = (await e2e.harness.call(api.feedback.getFeedback, { token: committee, params: { id } })).body;
+      await e2e.harness.call(api.feedback.transitionFeedback, { token: committee, params: { id }, body: { to, version, note } });
+    };
+    await move('accepted');
+    await e2e.harness.call(api.feedback.assignFeedback, {
+      token: committee,
+      params: { id },
+      body: { branch: branches[0], steward: stewards.find((s) => s.name === '刘玉兰') },
+    });
+    await e2e.harness.call(api.feedback.addInternalNote, { token: committee, params: { id }, body: { text: '物业电话已打通，明天上午来修' } });
+    if (resolve) await move('resolved', '已更换门禁读卡器，请您试一试。');
+  };
+  await prepare('单元门禁刷不开', true);
+  await prepare('楼顶水箱漏水', false);
 });
 
 afterAll(async () => {
@@ -74,7 +96,54 @@ test('every page meets the bar: axe, text size, target size, 320 px, font settin
   await staff.getByRole('button', { name: /^小区东门路灯不亮/ }).click();
   await staff.getByRole('heading', { name: '小区东门路灯不亮' }).waitFor();
   await staff.getByRole('button', { name: '受理', exact: true }).waitFor();
+  await staff.getByLabel('党支部').waitFor();
+  await staff.getByRole('button', { name: '选用常用回复' }).click();
   await measure(staff, 'staff detail');
+
+  await resident.goto(`${e2e.url}/#/pages/feedback/mine/index`);
+  await resident.getByRole('button', { name: /^单元门禁刷不开/ }).click();
+  await resident.getByRole('heading', { name: '请您评价' }).waitFor();
+  await measure(resident, 'detail: rate it');
+
+  // A red steward: the home page with their queue, the report form logging for a resident (with a photo),
+  // their queue and a page they work on.
+  const steward = await e2e.newPage(PHONE, { inject: true });
+  await steward.goto(e2e.url);
+  await steward.getByLabel('或输入您的姓名').fill('刘玉兰');
+  await steward.getByLabel('或输入您的姓名').press('Enter');
+  await steward.getByRole('button', { name: '分派给我的' }).waitFor();
+  await measure(steward, 'home (steward)');
+
+  await steward.getByRole('button', { name: '反映问题' }).click();
+  await steward.getByRole('switch', { name: '代居民记录' }).check();
+  await steward.getByLabel('居民姓名（选填）').fill('赵奶奶');
+  await steward.getByLabel('添加照片').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: gradientPng() });
+  await steward.getByText('已上传').waitFor();
+  await steward.getByRole('button', { name: '提交' }).click();
+  await steward.getByText('记录居民姓名或电话前，请先征得本人同意').waitFor();
+  await measure(steward, 'report (for a resident)');
+
+  await steward.goto(`${e2e.url}/#/packages/steward/assigned/index`);
+  await steward.getByRole('button', { name: /^楼顶水箱漏水/ }).click();
+  await steward.getByRole('heading', { name: '楼顶水箱漏水' }).waitFor();
+  await steward.getByRole('button', { name: '开始处理' }).waitFor();
+  await steward.getByText('物业电话已打通，明天上午来修').waitFor();
+  await measure(steward, 'steward detail');
+  await steward.getByRole('button', { name: '返回分派给我的' }).click();
+  await steward.getByRole('heading', { name: '分派给我的' }).waitFor();
+  await steward.getByRole('button', { name: /^楼顶水箱漏水/ }).waitFor();
+  await measure(steward, 'assigned to me');
+
+  const admin = await e2e.newPage(PHONE, { inject: true });
+  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await admin.getByLabel('账号').fill('admin');
+  await admin.getByLabel('密码').fill('Admin@2026');
+  await admin.getByLabel('密码').press('Enter');
+  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await admin.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '操作记录' }).click();
+  await admin.getByRole('heading', { name: /^\d{4}年\d{1,2}月的操作记录$/ }).waitFor();
+  await admin.getByText('分派反馈').filter({ visible: true }).first().waitFor();
+  await measure(admin, 'audit trail');
 
   await resident.goto(`${e2e.url}/#/pages/no-such-page/index`);
   await resident.getByRole('heading', { name: '页面不存在' }).waitFor({ timeout: 5_000 }).catch(() => undefined);

@@ -13,11 +13,13 @@ jest.setTimeout(240_000);
 let e2e: E2E;
 const FIRST = '单元门口积水';
 const SECOND = '健身器材松动';
+const THIRD = '楼道堆放杂物';
+const FOURTH = '车棚顶漏雨';
 
 beforeAll(async () => {
   e2e = await startE2E();
   const token = await e2e.harness.resident('张桂兰');
-  for (const title of [FIRST, SECOND]) {
+  for (const title of [FIRST, SECOND, THIRD, FOURTH]) {
     const created = await e2e.harness.call(api.feedback.submitFeedback, { token, body: aFeedback({ title }) });
     expect(created.status).toBe(201);
   }
@@ -27,10 +29,10 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const signIn = async (page: Page) => {
+const signIn = async (page: Page, account = 'committee', password = 'Qingnian@2026') => {
   await page.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await page.getByLabel('账号').fill('committee');
-  await page.getByLabel('密码').fill('Qingnian@2026');
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
 };
@@ -109,4 +111,67 @@ test('at 390 px: the queue opens the feedback as its own page, and back', async 
   await page.getByRole('button', { name: '返回反馈列表' }).click();
   await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
   await card(page, SECOND).waitFor();
+});
+
+const expectTheBar = async (page: Page, name: string) => {
+  const report = await measurePage(page, name);
+  console.log(summarize([report]));
+  expect(report.axe).toEqual([]);
+  expect(report.smallText).toEqual([]);
+  expect(report.smallTargets).toEqual([]);
+  expect(report.overflow320).toBe(0);
+  expect(report.notScaling).toEqual([]);
+};
+
+test('at 1280 px: several cards chosen in the queue are assigned at once', async () => {
+  const page = await e2e.newPage(DESKTOP, { inject: true });
+  await signIn(page);
+  await page.getByRole('radio', { name: /^待受理（\d+）$/ }).check();
+  await page.getByRole('button', { name: '批量分派' }).click();
+  expect(await page.getByRole('button', { name: '批量分派' }).getAttribute('aria-pressed')).toBe('true');
+  const bulk = page.getByRole('region', { name: '批量分派' });
+  await bulk.getByText('请在下面的列表里勾选要分派的反馈。').waitFor();
+  await page.getByRole('checkbox', { name: `选中「${THIRD}」` }).check();
+  await page.getByRole('checkbox', { name: `选中「${FOURTH}」` }).check();
+  await bulk.getByText('已选 2 条反馈。').waitFor();
+  await bulk.getByLabel('党支部').waitFor();
+  await expectTheBar(page, 'bulk assignment @1280');
+
+  await bulk.getByRole('button', { name: '分派所选（2 条）' }).click();
+  await bulk.getByText('请选择党支部或红色小管家').waitFor();
+  await bulk.getByLabel('党支部').selectOption({ label: '芙蓉小区党支部' });
+  await bulk.getByRole('button', { name: '分派所选（2 条）' }).click();
+  await bulk.getByText('已把 2 条反馈分派给：芙蓉小区党支部。').waitFor();
+  for (const title of [THIRD, FOURTH]) await card(page, title).getByText('负责跟进：芙蓉小区党支部').waitFor();
+  await bulk.getByText('请在下面的列表里勾选要分派的反馈。').waitFor();
+});
+
+test('the admin reads the audit trail: a table at 1280 px, a list at 390 px; the committee has no such section', async () => {
+  const page = await e2e.newPage(DESKTOP, { inject: true });
+  await signIn(page, 'admin', 'Admin@2026');
+  const nav = page.getByRole('navigation', { name: '管理功能' });
+  await nav.getByRole('button', { name: '操作记录' }).click();
+  await page.getByRole('heading', { name: '操作记录', level: 1 }).waitFor();
+  expect(await nav.getByRole('button', { name: '操作记录' }).getAttribute('aria-current')).toBe('page');
+  const table = page.getByRole('table', { name: /^\d{4}年\d{1,2}月的操作记录$/ });
+  await table.waitFor();
+  expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['时间', '操作', '操作人', '对象', '变更', '来源地址']);
+  // Newest first: the admin's own sign-in heads the month; the committee's acts are in it, in words.
+  expect(await table.getByRole('row').nth(1).innerText()).toContain('工作人员登录');
+  await table.getByRole('row', { name: /变更反馈状态.*待受理 → 已受理/ }).first().waitFor();
+  await table.getByRole('row', { name: /分派反馈.*党支部 芙蓉小区党支部/ }).first().waitFor();
+  await expectTheBar(page, 'audit trail @1280');
+
+  const phone = await e2e.newPage(PHONE);
+  await signIn(phone, 'admin', 'Admin@2026');
+  await phone.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '操作记录' }).click();
+  await phone.getByRole('list', { name: /的操作记录$/ }).getByText('分派反馈').first().waitFor();
+  expect(await phone.getByRole('table').count()).toBe(0);
+
+  // The committee's workspace lists only 反馈; the page itself says it is not theirs.
+  const committee = await e2e.newPage(DESKTOP);
+  await signIn(committee);
+  expect(await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈']);
+  await committee.goto(`${e2e.url}/#/packages/admin/audit/index`);
+  await committee.getByText('只有系统管理员可以查看操作记录。').waitFor();
 });

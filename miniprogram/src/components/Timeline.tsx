@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@shared/api/feedback';
 import { ROLE_LABELS } from '@shared/roles';
 import { formatTime } from './format';
-import { statusText } from './statusText';
+import { notePrefix, statusText } from './statusText';
 import { Html } from './ui';
 
 /** The feedback's history, newest first: who moved it, to which status, and the reply residents read. */
@@ -19,7 +19,7 @@ export function Timeline({ history }: { history: readonly HistoryEntry[] }) {
           </Html>
           {h.note ? (
             <Html tag='p' className='gz-note'>
-              {h.from === null ? '' : '回复：'}
+              {notePrefix(h)}
               {h.note}
             </Html>
           ) : null}

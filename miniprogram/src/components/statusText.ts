@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../../../shared/api/feedback';
 import { FEEDBACK_ACTION_LABELS, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '../../../shared/feedback/status';
 
 /**
@@ -16,7 +17,22 @@ export const statusText = {
   cannotMove: (from: FeedbackStatus, to: FeedbackStatus) => `${label(from)}的反馈不能${FEEDBACK_ACTION_LABELS[to]}`,
   /** A line of the timeline. */
   movedTo: (s: FeedbackStatus) => `状态改为${label(s)}`,
+  /** The steward's page, when the move is not theirs to make any more. */
+  nothingForSteward: (s: FeedbackStatus) => `这条反馈当前为${label(s)}，不需要您再处理。`,
   /** The queue's heading and its empty state. */
   queueTitle: (s: FeedbackStatus) => `${label(s)}的反馈`,
   queueEmpty: (s: FeedbackStatus) => `目前没有${label(s)}的反馈。`,
+};
+
+/**
+ * What a timeline note is, said before it: the first entry's note is how it was reported (代居民记录…), a
+ * withdrawal's is the reason, the reporter's answer to a resolution is their rating, the system's speaks for
+ * itself; anything else is the reply the resident reads.
+ */
+export const notePrefix = (h: Pick<HistoryEntry, 'from' | 'to' | 'byRole'>): string => {
+  if (h.from === null || h.byRole === 'system') return '';
+  if (h.to === 'withdrawn') return '撤回原因：';
+  const reporter = h.byRole === 'resident' || h.byRole === 'steward';
+  if (h.from === 'resolved' && reporter) return '评价：';
+  return '回复：';
 };

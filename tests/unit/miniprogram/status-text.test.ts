@@ -12,6 +12,7 @@ const everySentence = (): string[] =>
     statusText.movedTo(s),
     statusText.queueTitle(s),
     statusText.queueEmpty(s),
+    statusText.nothingForSteward(s),
     ...FEEDBACK_STATUSES.map((to) => statusText.cannotMove(s, to)),
   ]);
 

@@ -2,21 +2,10 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { LOGIN_PAGE, clearSession, type StoredSession } from '../../api';
 import { Button, Html, cx, useConfirm } from '../ui';
+import { sectionsFor, type AdminSection } from './section';
 import './admin.css';
 
-/**
- * One capability of the committee's workspace (反馈, later 舞队, 议事会, 星级评定): a line in the registry
- * (packages/admin/sections.ts) and its own pages. The shell is built once, here.
- */
-export interface AdminSection {
-  key: string;
-  /** The navigation label: short (2–4 characters). */
-  label: string;
-  /** An optional glyph shown before the label. */
-  icon?: string;
-  /** The page the navigation opens, e.g. '/packages/admin/queue/index'. */
-  entry: string;
-}
+export type { AdminSection } from './section';
 
 /**
  * The committee's workspace around a staff page: who is signed in and a sign-out (asked first), the navigation by
@@ -35,6 +24,7 @@ export function AdminShell({
   children: ReactNode;
 }) {
   const [dialog, confirm] = useConfirm();
+  const visible = sectionsFor(sections, session.user.roles);
 
   const signOut = async () => {
     const ok = await confirm({
@@ -63,9 +53,9 @@ export function AdminShell({
         </Html>
       </Html>
       <Html tag='div' className='gz-admin-body'>
-        <Html tag='nav' className={cx('gz-admin-nav', sections.length < 2 && 'gz-admin-nav--single')} aria-label='管理功能'>
+        <Html tag='nav' className={cx('gz-admin-nav', visible.length < 2 && 'gz-admin-nav--single')} aria-label='管理功能'>
           <Html tag='ul' className='gz-admin-nav-list'>
-            {sections.map((s) => (
+            {visible.map((s) => (
               <Html tag='li' className='gz-admin-nav-item' key={s.key}>
                 <Button variant='plain' current={s.key === current} onClick={() => void Taro.reLaunch({ url: s.entry })}>
                   {s.icon ? `${s.icon} ` : ''}

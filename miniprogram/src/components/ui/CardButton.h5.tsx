@@ -6,11 +6,22 @@ import { cx } from './classes';
  * heard is what is seen (no aria-label that could drift from the visible text). `selected`: the card whose
  * detail is open beside the list.
  */
-export function CardButton({ children, onClick, selected }: { children: ReactNode; onClick: () => void; selected?: boolean }) {
+export function CardButton({
+  children,
+  onClick,
+  selected,
+  unread,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  selected?: boolean;
+  /** Has news for the reader: a bar on its left edge (the card says so in words too). */
+  unread?: boolean;
+}) {
   return (
     <button
       type='button'
-      className={cx('gz-card gz-card-btn', selected && 'gz-card--selected')}
+      className={cx('gz-card gz-card-btn', selected && 'gz-card--selected', unread && 'gz-card--unread')}
       aria-current={selected ? 'true' : undefined}
       onClick={onClick}
     >

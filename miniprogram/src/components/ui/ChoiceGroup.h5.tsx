@@ -4,9 +4,17 @@ import { cx } from './classes';
 /** A group of native radio buttons drawn as large chips: arrow keys move the choice, screen readers announce it. */
 export function ChoiceGroup<V extends string>(p: ChoiceGroupProps<V>) {
   const errorId = `${p.id}-error`;
+  const hintId = `${p.id}-hint`;
+  const mark = p.mark ?? ((_: V, checked: boolean) => (checked ? '✓ ' : ''));
+  const describedBy = [p.hint ? hintId : '', p.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className='gz-field gz-choices-set' aria-describedby={p.error ? errorId : undefined}>
+    <fieldset className='gz-field gz-choices-set' aria-describedby={describedBy}>
       <legend className={p.legendHidden ? 'gz-sr-only' : 'gz-label'}>{p.legend}</legend>
+      {p.hint ? (
+        <span id={hintId} className='gz-hint gz-hint--above'>
+          {p.hint}
+        </span>
+      ) : null}
       <div className='gz-choices'>
         {p.options.map((o) => {
           const checked = p.value === o.value;
@@ -21,7 +29,7 @@ export function ChoiceGroup<V extends string>(p: ChoiceGroupProps<V>) {
                 aria-invalid={p.error ? true : undefined}
                 onChange={() => p.onChange(o.value)}
               />
-              <span aria-hidden='true'>{checked ? '✓ ' : ''}</span>
+              <span aria-hidden='true'>{mark(o.value, checked)}</span>
               {o.label}
             </label>
           );

@@ -3,9 +3,11 @@ import type { ChoiceGroupProps } from './types';
 import { cx } from './classes';
 
 export function ChoiceGroup<V extends string>(p: ChoiceGroupProps<V>) {
+  const mark = p.mark ?? ((_: V, checked: boolean) => (checked ? '✓ ' : ''));
   return (
     <View className='gz-field'>
       {p.legendHidden ? null : <Text className='gz-label'>{p.legend}</Text>}
+      {p.hint ? <Text className='gz-hint gz-hint--above'>{p.hint}</Text> : null}
       <View className='gz-choices'>
         {p.options.map((o) => (
           <View
@@ -13,7 +15,7 @@ export function ChoiceGroup<V extends string>(p: ChoiceGroupProps<V>) {
             className={cx('gz-choice', p.value === o.value && 'gz-choice--checked')}
             onClick={() => p.onChange(o.value)}
           >
-            {p.value === o.value ? '✓ ' : ''}
+            {mark(o.value, p.value === o.value)}
             {o.label}
           </View>
         ))}

@@ -33,7 +33,8 @@ export function TextField(p: TextFieldProps) {
         <input
           {...common}
           className={cx('gz-input', p.error && 'gz-input--invalid')}
-          type={p.password ? 'password' : 'text'}
+          type={p.password ? 'password' : p.kind === 'tel' ? 'tel' : 'text'}
+          inputMode={p.kind === 'tel' ? 'tel' : undefined}
           autoComplete={p.autoComplete}
           onChange={(e) => p.onChange(e.target.value)}
         />

@@ -30,6 +30,7 @@ export function TextField(p: TextFieldProps) {
           value={p.value}
           placeholder={p.placeholder}
           password={p.password}
+          type={p.kind === 'tel' ? 'number' : 'text'}
           maxlength={p.maxLength ?? -1}
           disabled={p.disabled}
           confirmType={submit ? 'go' : 'done'}

@@ -8,3 +8,8 @@ export { useConfirm } from './useConfirm';
 export { useUniqueId } from './useUniqueId';
 export { cx } from './classes';
 export type * from './types';
+export { Checkbox } from './Checkbox';
+export { SelectField } from './SelectField';
+export { StarRating } from './StarRating';
+export { Photo } from './Photo';
+export { PhotoPicker } from './PhotoPicker';

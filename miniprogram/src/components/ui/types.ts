@@ -22,6 +22,10 @@ export interface ButtonProps {
   type?: 'button' | 'submit';
   /** Marks the entry of a navigation that shows the current page. */
   current?: boolean;
+  /** A button that shows and hides a part of the page: whether that part is shown now. */
+  expanded?: boolean;
+  /** A button that stays on or off (a mode): whether it is on now. */
+  pressed?: boolean;
 }
 
 export interface FormProps {
@@ -47,6 +51,8 @@ export interface TextFieldProps {
   maxLength?: number;
   autoComplete?: string;
   disabled?: boolean;
+  /** `tel`: a phone number (the browser offers its number pad and saved numbers; WeChat its digit keyboard). */
+  kind?: 'text' | 'tel';
 }
 
 export interface ChoiceOption<V extends string> {
@@ -64,6 +70,68 @@ export interface ChoiceGroupProps<V extends string> {
   error?: string;
   /** Hide the legend visually (still read by screen readers). */
   legendHidden?: boolean;
+  /** A mark shown before each label (not read out): `✓ ` on the chosen one unless told otherwise. */
+  mark?: (value: V, checked: boolean) => string;
+  /** A line under the legend that explains the choice. */
+  hint?: string;
+}
+
+export interface CheckboxProps {
+  /** Unique on the page. */
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  error?: string;
+  /** Drawn and announced as an on/off switch (turns a part of the form on), not as a tick box. */
+  switch?: boolean;
+  disabled?: boolean;
+}
+
+export interface SelectFieldProps<V extends string> {
+  /** Unique on the page: ties the label, hint and error to the control. */
+  id: string;
+  label: string;
+  value: V | '';
+  options: ReadonlyArray<ChoiceOption<V>>;
+  onChange: (value: V | '') => void;
+  /** A first entry for "none chosen" (e.g. 不指定), chosen while `value` is ''; without it, one must be chosen. */
+  emptyLabel?: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  disabled?: boolean;
+}
+
+export interface PhotoProps {
+  src: string;
+  /** What the photo shows, for screen readers (it has no visible caption). */
+  alt: string;
+  className?: string;
+  onError?: () => void;
+  /**
+   * Tapping opens it large: WeChat's viewer, paging through `gallery` (all the photos of the item); in the
+   * browser a link to the photo itself.
+   */
+  gallery?: readonly string[];
+}
+
+/** A photo the person picked on their device: its local path (WeChat) or object URL (browser). */
+export interface PickedPhoto {
+  path: string;
+  size?: number;
+}
+
+export interface PhotoPickerProps {
+  /** The button's text, e.g. 添加照片. */
+  label: string;
+  /** How many more may be picked (WeChat's picker and the browser's are told). */
+  remaining: number;
+  onPick: (photos: PickedPhoto[]) => void;
+  /** The person said no to WeChat's privacy authorisation, or the picker failed. */
+  onRefused?: (message: string) => void;
+  disabled?: boolean;
 }
 
 export interface ConfirmOptions {
@@ -94,7 +162,14 @@ export type HtmlTag =
   | 'dt'
   | 'dd'
   | 'time'
-  | 'strong';
+  | 'strong'
+  | 'table'
+  | 'caption'
+  | 'thead'
+  | 'tbody'
+  | 'tr'
+  | 'th'
+  | 'td';
 
 export interface HtmlProps {
   tag: HtmlTag;
@@ -109,5 +184,7 @@ export interface HtmlProps {
   /** Browser build: makes a scrolling region reachable by keyboard. */
   tabIndex?: number;
   dateTime?: string;
+  /** Table headers: `col` or `row`. */
+  scope?: 'col' | 'row';
   children?: ReactNode;
 }

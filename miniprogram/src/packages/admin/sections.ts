@@ -4,4 +4,8 @@ import type { AdminSection } from '../../components/admin/AdminShell';
  * The committee's workspace, by capability. A new capability (舞队, 议事会, 星级评定) adds one line here and its
  * pages; the shell (components/admin/AdminShell) shows only what is listed, so there are no dead links.
  */
-export const ADMIN_SECTIONS: readonly AdminSection[] = [{ key: 'feedback', label: '反馈', entry: '/packages/admin/queue/index' }];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'feedback', label: '反馈', entry: '/packages/admin/queue/index' },
+  // Who did what, for the admin only (the trail names staff and their addresses).
+  { key: 'audit', label: '操作记录', entry: '/packages/admin/audit/index', roles: ['admin'] },
+];

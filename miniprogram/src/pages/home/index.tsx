@@ -1,5 +1,7 @@
-import Taro from '@tarojs/taro';
-import { clearSession } from '../../api';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { api, call, clearSession } from '../../api';
+import { myFeedbackLabel } from '../../components/feedbackText';
 import { LoadingState } from '../../components/States';
 import { Button, Html, useConfirm } from '../../components/ui';
 import { useSession } from '../../components/useSession';
@@ -7,6 +9,23 @@ import { useSession } from '../../components/useSession';
 export default function HomePage() {
   const session = useSession('resident');
   const [dialog, confirm] = useConfirm();
+  /** Reports the committee changed since they were last opened: said on the 我的反馈 entry. */
+  const [unread, setUnread] = useState(0);
+  const isSteward = Boolean(session?.user.roles.includes('steward'));
+
+  const loadUnread = useCallback(async () => {
+    if (!session) return;
+    try {
+      setUnread((await call(api.feedback.countMyUnreadFeedback)).count);
+    } catch {
+      /* the entry still works without its count */
+    }
+  }, [session]);
+  // On every show: coming back from a report the person just opened, the count is one less.
+  useDidShow(() => {
+    void loadUnread();
+  });
+
   if (!session) return <LoadingState text='正在前往登录…' />;
 
   const logout = async () => {
@@ -33,7 +52,10 @@ export default function HomePage() {
         <Button variant='primary' onClick={() => void Taro.navigateTo({ url: '/pages/feedback/new/index' })}>
           反映问题
         </Button>
-        <Button onClick={() => void Taro.navigateTo({ url: '/pages/feedback/mine/index' })}>我的反馈</Button>
+        <Button onClick={() => void Taro.navigateTo({ url: '/pages/feedback/mine/index' })}>{myFeedbackLabel(unread)}</Button>
+        {isSteward ? (
+          <Button onClick={() => void Taro.navigateTo({ url: '/packages/steward/assigned/index' })}>分派给我的</Button>
+        ) : null}
       </Html>
 
       <Html tag='div' className='gz-footer-links'>

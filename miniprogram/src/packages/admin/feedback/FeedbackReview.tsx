@@ -10,10 +10,13 @@ import {
 } from '@shared/feedback/status';
 import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { FeedbackDetails, FeedbackDetailsSkeleton } from '../../../components/FeedbackDetails';
+import { ReplyTemplates } from '../../../components/ReplyTemplates';
 import { ErrorState, Notice } from '../../../components/States';
 import { statusText } from '../../../components/statusText';
 import { Button, Html, TextField, useConfirm, useUniqueId } from '../../../components/ui';
 import { useFeedback } from '../../../components/useFeedback';
+import { AssignSection } from './AssignSection';
+import { NotesSection } from './NotesSection';
 
 /** Moves that end the feedback's life: asked twice. */
 const DESTRUCTIVE: readonly FeedbackStatus[] = ['rejected', 'closed'];
@@ -104,56 +107,75 @@ export function FeedbackReview({
   };
 
   const moves = feedback ? allowedTransitions(feedback.status) : [];
+  const sub = headingLevel === 1 ? 'h2' : 'h3';
+  /** An assignment or a note: the feedback as the server now has it (the queue shows assignees too). */
+  const changed = (updated: Feedback) => {
+    setFeedback(updated);
+    onChanged?.(updated);
+  };
+
+  const actions = feedback ? (
+    <>
+      <Html tag='section' className='gz-card' aria-labelledby={actionsTitleId}>
+        <Html tag={sub} className='gz-h2' id={actionsTitleId}>
+          处理
+        </Html>
+        {done ? <Notice kind='ok'>{done}</Notice> : null}
+        {actionError ? <Notice kind='error'>{actionError}</Notice> : null}
+        {moves.length ? (
+          <>
+            <TextField
+              id={replyId}
+              label='给居民的回复'
+              multiline
+              value={note}
+              onChange={(v) => {
+                setNote(v);
+                setNoteError(undefined);
+              }}
+              placeholder='例如：已联系物业，今天下午更换楼道灯。'
+              hint={NOTE_HINT}
+              maxLength={TransitionBody.shape.note.unwrap().maxLength ?? undefined}
+              error={noteError}
+              disabled={sending !== null}
+            />
+            <ReplyTemplates
+              moves={moves}
+              current={note}
+              onPick={(text) => {
+                setNote(text);
+                setNoteError(undefined);
+              }}
+              disabled={sending !== null}
+            />
+            {moves.map((to) => (
+              <Button
+                key={to}
+                variant={DESTRUCTIVE.includes(to) ? 'danger' : to === moves[0] ? 'primary' : 'default'}
+                loading={sending === to}
+                disabled={sending !== null}
+                onClick={() => void act(to)}
+              >
+                {sending === to ? '正在提交…' : FEEDBACK_ACTION_LABELS[to]}
+              </Button>
+            ))}
+          </>
+        ) : (
+          <Html tag='p' className='gz-text gz-muted'>
+            {statusText.final(feedback.status)}
+          </Html>
+        )}
+      </Html>
+      <AssignSection key={`assign-${feedback.id}`} feedback={feedback} headingTag={sub} onChanged={changed} />
+      <NotesSection feedback={feedback} headingTag={sub} onChanged={changed} />
+    </>
+  ) : null;
 
   return (
     <>
       {loadError ? <ErrorState message={loadError} onRetry={id ? () => void load() : undefined} /> : null}
       {!feedback && !loadError ? <FeedbackDetailsSkeleton /> : null}
-      {feedback ? <FeedbackDetails feedback={feedback} showReporter headingLevel={headingLevel} /> : null}
-
-      {feedback ? (
-        <Html tag='section' className='gz-card' aria-labelledby={actionsTitleId}>
-          <Html tag={headingLevel === 1 ? 'h2' : 'h3'} className='gz-h2' id={actionsTitleId}>
-            处理
-          </Html>
-          {done ? <Notice kind='ok'>{done}</Notice> : null}
-          {actionError ? <Notice kind='error'>{actionError}</Notice> : null}
-          {moves.length ? (
-            <>
-              <TextField
-                id={replyId}
-                label='给居民的回复'
-                multiline
-                value={note}
-                onChange={(v) => {
-                  setNote(v);
-                  setNoteError(undefined);
-                }}
-                placeholder='例如：已联系物业，今天下午更换楼道灯。'
-                hint={NOTE_HINT}
-                maxLength={TransitionBody.shape.note.unwrap().maxLength ?? undefined}
-                error={noteError}
-                disabled={sending !== null}
-              />
-              {moves.map((to) => (
-                <Button
-                  key={to}
-                  variant={DESTRUCTIVE.includes(to) ? 'danger' : to === moves[0] ? 'primary' : 'default'}
-                  loading={sending === to}
-                  disabled={sending !== null}
-                  onClick={() => void act(to)}
-                >
-                  {sending === to ? '正在提交…' : FEEDBACK_ACTION_LABELS[to]}
-                </Button>
-              ))}
-            </>
-          ) : (
-            <Html tag='p' className='gz-text gz-muted'>
-              {statusText.final(feedback.status)}
-            </Html>
-          )}
-        </Html>
-      ) : null}
+      {feedback ? <FeedbackDetails feedback={feedback} viewer='committee' headingLevel={headingLevel} actions={actions} /> : null}
 
       {feedback || loadError ? footer : null}
       {dialog}

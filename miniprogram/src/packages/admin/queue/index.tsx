@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FEEDBACK_STATUSES, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '@shared/feedback/status';
 import { api, staffCall } from '../../../api';
 import { FeedbackCard } from '../../../components/FeedbackCard';
@@ -9,14 +9,14 @@ import { AdminShell } from '../../../components/admin/AdminShell';
 import { SplitView } from '../../../components/admin/SplitView';
 import { useWideLayout } from '../../../components/admin/useWideLayout';
 import { statusText } from '../../../components/statusText';
-import { Button, ChoiceGroup, Html, useUniqueId } from '../../../components/ui';
+import { Button, Checkbox, ChoiceGroup, Html, useUniqueId } from '../../../components/ui';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
+import { BulkAssign } from '../feedback/BulkAssign';
 import { FeedbackReview } from '../feedback/FeedbackReview';
 import { ADMIN_SECTIONS } from '../sections';
 
 const PAGE_SIZE = 20;
-const STATUS_OPTIONS = FEEDBACK_STATUSES.map((value) => ({ value, label: FEEDBACK_STATUS_LABELS[value] }));
 const STATUS_KEY = 'gongzhi.admin.queueStatus';
 
 const initialStatus = (): FeedbackStatus => {
@@ -29,15 +29,23 @@ const initialStatus = (): FeedbackStatus => {
   return 'submitted';
 };
 
+type Counts = Partial<Record<FeedbackStatus, number>>;
+
 /**
- * The committee's queue of resident feedback, by status, oldest first. On a desktop the selected feedback opens
- * beside the list; on a phone and in WeChat it opens as its own page.
+ * The committee's queue of resident feedback, by status (each filter says how many), oldest first. On a desktop
+ * the selected feedback opens beside the list, and several can be chosen and assigned at once; on a phone and in
+ * WeChat each opens as its own page.
  */
 export default function QueuePage() {
   const session = useSession('staff');
   const wide = useWideLayout();
   const [status, setStatus] = useState<FeedbackStatus>(initialStatus);
   const [selected, setSelected] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  /** The filter waits for its counts (or their failure), so it does not change width under the person's eyes. */
+  const [countsSettled, setCountsSettled] = useState(false);
+  const [bulk, setBulk] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
   const titleId = useUniqueId('queue-title');
   const fetchPage = useCallback(
     (cursor: string | undefined) => staffCall(api.feedback.listFeedbackQueue, { query: { status, limit: PAGE_SIZE, cursor } }),
@@ -45,9 +53,29 @@ export default function QueuePage() {
   );
   const list = usePagedList(fetchPage, Boolean(session));
 
+  const loadCounts = useCallback(async () => {
+    if (!session) return;
+    try {
+      setCounts((await staffCall(api.feedback.countFeedbackByStatus)).counts);
+    } catch {
+      /* the filter works without its numbers */
+    } finally {
+      setCountsSettled(true);
+    }
+  }, [session]);
+  useEffect(() => {
+    void loadCounts();
+  }, [loadCounts]);
+
+  const reload = () => {
+    void list.reload();
+    void loadCounts();
+  };
+
   const choose = (next: FeedbackStatus) => {
     setStatus(next);
     setSelected(null);
+    setChosen([]);
     try {
       Taro.setStorageSync(STATUS_KEY, next);
     } catch {
@@ -61,29 +89,70 @@ export default function QueuePage() {
     if (wide) setSelected(id);
     else void Taro.navigateTo({ url: `/packages/admin/detail/index?id=${id}` });
   };
+  const bulkOn = wide && bulk;
+  const options = FEEDBACK_STATUSES.map((value) => ({
+    value,
+    label: counts?.[value] !== undefined ? `${FEEDBACK_STATUS_LABELS[value]}（${counts[value]}）` : FEEDBACK_STATUS_LABELS[value],
+  }));
 
   const queue = (
     <>
-      <ChoiceGroup id='queue-status' legend='按状态筛选' options={STATUS_OPTIONS} value={status} onChange={choose} />
+      {countsSettled ? (
+        <ChoiceGroup id='queue-status' legend='按状态筛选（括号里是条数）' options={options} value={status} onChange={choose} />
+      ) : null}
 
       <Html tag='div' className='gz-row'>
         <Html tag='h2' className='gz-h2' id={titleId}>
           {statusText.queueTitle(status)}
         </Html>
-        <Button inline variant='plain' loading={list.loading && list.loaded} onClick={() => void list.reload()}>
+        {wide ? (
+          <Button
+            inline
+            variant='plain'
+            pressed={bulk}
+            onClick={() => {
+              setBulk((b) => !b);
+              setChosen([]);
+            }}
+          >
+            批量分派
+          </Button>
+        ) : null}
+        <Button inline variant='plain' loading={list.loading && list.loaded} onClick={reload}>
           刷新
         </Button>
       </Html>
 
-      {list.error ? <ErrorState message={list.error} onRetry={() => void list.reload()} /> : null}
-      {list.loading && !list.loaded ? <LoadingState /> : null}
-      {list.loaded && !list.loading && !list.items.length ? <EmptyState title={statusText.queueEmpty(status)} /> : null}
+      {bulkOn ? (
+        <BulkAssign
+          selected={chosen}
+          items={list.items}
+          onSelectAll={() => setChosen(list.items.map((i) => i.id))}
+          onClear={() => setChosen([])}
+          onDone={() => {
+            setChosen([]);
+            reload();
+          }}
+        />
+      ) : null}
 
-      {list.items.length ? (
+      {list.error ? <ErrorState message={list.error} onRetry={reload} /> : null}
+      {(list.loading && !list.loaded) || !countsSettled ? <LoadingState /> : null}
+      {countsSettled && list.loaded && !list.loading && !list.items.length ? <EmptyState title={statusText.queueEmpty(status)} /> : null}
+
+      {countsSettled && list.items.length ? (
         <Html tag='ul' className='gz-list' aria-labelledby={titleId} aria-busy={list.loading}>
           {list.items.map((item) => (
             <Html tag='li' key={item.id}>
-              <FeedbackCard item={item} showReporter selected={wide && item.id === selected} onOpen={() => open(item.id)} />
+              {bulkOn ? (
+                <Checkbox
+                  id={`bulk-${item.id}`}
+                  label={`选中「${item.title}」`}
+                  checked={chosen.includes(item.id)}
+                  onChange={(on) => setChosen((c) => (on ? [...c, item.id] : c.filter((x) => x !== item.id)))}
+                />
+              ) : null}
+              <FeedbackCard item={item} showReporter showAssignee selected={wide && item.id === selected} onOpen={() => open(item.id)} />
             </Html>
           ))}
         </Html>
@@ -107,7 +176,7 @@ export default function QueuePage() {
         detailLabel='反馈详情'
         detail={
           selected ? (
-            <FeedbackReview key={selected} id={selected} headingLevel={2} onChanged={() => void list.reload()} />
+            <FeedbackReview key={selected} id={selected} headingLevel={2} onChanged={reload} />
           ) : (
             <EmptyState title='在左边的列表中点选一条反馈，它的详情和处理会显示在这里。' />
           )

@@ -47,7 +47,7 @@ export default function MyFeedbackPage() {
         <Html tag='ul' className='gz-list' aria-label='我的反馈列表'>
           {list.items.map((item) => (
             <Html tag='li' key={item.id}>
-              <FeedbackCard item={item} onOpen={() => void Taro.navigateTo({ url: `/pages/feedback/detail/index?id=${item.id}` })} />
+              <FeedbackCard item={item} showUnread onOpen={() => void Taro.navigateTo({ url: `/pages/feedback/detail/index?id=${item.id}` })} />
             </Html>
           ))}
         </Html>

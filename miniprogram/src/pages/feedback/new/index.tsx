@@ -6,6 +6,10 @@ import { ApiError, RetryKey, api, call, errorMessage, zodFieldErrors, type Field
 import { LoadingState, Notice } from '../../../components/States';
 import { Button, ChoiceGroup, Form, Html, TextField, useConfirm } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
+import { OnBehalfFields } from './OnBehalfFields';
+import { NO_ON_BEHALF, digitsOnly, onBehalfBody, type OnBehalfForm } from './onBehalf';
+import { PhotoField } from './PhotoField';
+import { usePhotoUploads } from './usePhotoUploads';
 
 /** Input limits come from the same schema the server validates with. */
 const fields = SubmitFeedbackBody.shape;
@@ -18,35 +22,67 @@ const MAX = {
 
 const CATEGORY_OPTIONS = FEEDBACK_CATEGORIES.map((value) => ({ value, label: FEEDBACK_CATEGORY_LABELS[value] }));
 
+/** The compound of the last report sent from this device: most people report about the same place. */
+const COMPOUND_KEY = 'gongzhi.feedback.lastCompound';
+const rememberedCompound = (): string => {
+  try {
+    const v = Taro.getStorageSync(COMPOUND_KEY) as unknown;
+    return typeof v === 'string' ? v : '';
+  } catch {
+    return '';
+  }
+};
+
 interface Form {
   category: FeedbackCategory | '';
   title: string;
   description: string;
   compound: string;
   building: string;
+  phone: string;
 }
 
-const EMPTY: Form = { category: '', title: '', description: '', compound: '', building: '' };
+const EMPTY: Form = { category: '', title: '', description: '', compound: '', building: '', phone: '' };
+
+/** Asks for WeChat's one-time subscription to "your feedback changed" (weapp, when a template is configured). */
+const askToSubscribe = async (): Promise<void> => {
+  if (process.env.TARO_ENV !== 'weapp' || !FEEDBACK_STATUS_TEMPLATE_ID) return;
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds: [FEEDBACK_STATUS_TEMPLATE_ID], entityIds: [] });
+  } catch {
+    /* declined or unavailable: the report goes ahead, progress is on the detail page */
+  }
+};
 
 export default function NewFeedbackPage() {
   const session = useSession('resident');
-  const [form, setForm] = useState<Form>(EMPTY);
+  const [initialCompound] = useState(rememberedCompound);
+  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, compound: initialCompound }));
+  const [onBehalf, setOnBehalf] = useState<OnBehalfForm>(NO_ON_BEHALF);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
+  const [photoNotice, setPhotoNotice] = useState<string>();
   const [sending, setSending] = useState(false);
   const retryKey = useRef(new RetryKey());
+  const photos = usePhotoUploads();
   const [dialog, confirm] = useConfirm();
 
   if (!session) return <LoadingState text='正在前往登录…' />;
+  const isSteward = session.user.roles.includes('steward');
 
   const set = <K extends keyof Form>(key: K) => (value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
   };
 
-  /** Leaving drops what was typed: ask first when there is something. */
+  /** Leaving drops what was typed: ask first when there is something (the remembered compound does not count). */
   const goHome = async () => {
-    const typed = form.category || Object.values(form).some((v) => v.trim());
+    const typed =
+      form.category ||
+      (Object.keys(form) as Array<keyof Form>).some((k) => k !== 'compound' && k !== 'category' && form[k].trim()) ||
+      form.compound.trim() !== initialCompound.trim() ||
+      photos.photos.length > 0 ||
+      onBehalf.on;
     if (typed) {
       const ok = await confirm({
         title: '确定离开吗？',
@@ -56,25 +92,46 @@ export default function NewFeedbackPage() {
       });
       if (!ok) return;
     }
+    photos.forgetAll();
     void Taro.reLaunch({ url: '/pages/home/index' });
   };
 
   const submit = async () => {
     if (sending) return;
     setFormError(undefined);
+    if (photos.photos.some((p) => p.status === 'uploading')) {
+      setFormError('照片还在上传，请稍等一下再提交');
+      return;
+    }
+    if (photos.photos.some((p) => p.status === 'failed')) {
+      setFormError('有照片没有上传成功，请重新上传或删除它，再提交');
+      return;
+    }
+    const keys = photos.photos.map((p) => p.key).filter((k): k is string => Boolean(k));
+    const ob = isSteward ? onBehalfBody(onBehalf) : undefined;
     const parsed = SubmitFeedbackBody.safeParse({
       category: form.category || undefined,
       title: form.title,
       description: form.description,
       compound: form.compound,
       building: form.building.trim() ? form.building : undefined,
+      photos: keys.length ? keys : undefined,
+      phone: digitsOnly(form.phone) || undefined,
+      onBehalf: ob,
     });
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error.issues));
+      const found = zodFieldErrors(parsed.error.issues);
+      // The consent rule runs only once the rest of onBehalf is valid: ask the contract about it on its own too.
+      if (ob && !found['onBehalf.consent']) {
+        const consent = SubmitFeedbackBody.shape.onBehalf.safeParse({ ...ob, channel: ob.channel ?? 'visit' });
+        if (!consent.success) Object.assign(found, zodFieldErrors(consent.error.issues.map((i) => ({ ...i, path: ['onBehalf', ...i.path] }))));
+      }
+      setErrors(found);
       setFormError('还有内容没有填好，请按红字提示修改');
       return;
     }
     setErrors({});
+    await askToSubscribe();
     setSending(true);
     try {
       const created = await call(
@@ -83,14 +140,31 @@ export default function NewFeedbackPage() {
         { idempotencyKey: retryKey.current.keyFor(parsed.data) },
       );
       retryKey.current.reset();
+      try {
+        Taro.setStorageSync(COMPOUND_KEY, parsed.data.compound);
+      } catch {
+        /* no storage: next time the field starts empty */
+      }
+      photos.forgetAll();
       await Taro.redirectTo({ url: `/pages/feedback/detail/index?id=${created.id}&created=1` });
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fieldErrors).length) setErrors(err.fieldErrors);
+      if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
+        const fieldErrors = err.fieldErrors;
+        // A photo the server would not take (expired, not an image…): marked on its thumbnail.
+        for (const [path, message] of Object.entries(fieldErrors)) {
+          const i = /^photos\.(\d+)$/.exec(path)?.[1];
+          const key = i === undefined ? undefined : keys[Number(i)];
+          if (key) photos.refuse(key, message);
+        }
+        setErrors(fieldErrors);
+      }
       setFormError(errorMessage(err));
     } finally {
       setSending(false);
     }
   };
+
+  const compoundRemembered = Boolean(initialCompound) && form.compound === initialCompound;
 
   return (
     <Html tag='main' className='gz-page'>
@@ -103,6 +177,17 @@ export default function NewFeedbackPage() {
       {formError ? <Notice kind='error'>{formError}</Notice> : null}
 
       <Form onSubmit={() => void submit()}>
+        {isSteward ? (
+          <OnBehalfFields
+            value={onBehalf}
+            onChange={(change, field) => {
+              setOnBehalf((o) => ({ ...o, ...change }));
+              if (field) setErrors((e) => ({ ...e, [field]: '', ...(field === 'onBehalf.name' || field === 'onBehalf.phone' ? { 'onBehalf.consent': '' } : {}) }));
+            }}
+            errors={errors}
+            disabled={sending}
+          />
+        ) : null}
         <ChoiceGroup
           id='category'
           legend='问题类别'
@@ -136,6 +221,7 @@ export default function NewFeedbackPage() {
           value={form.compound}
           onChange={set('compound')}
           placeholder='例如：青年花园'
+          hint={compoundRemembered ? '已按您上次填写的小区填好，不对可以修改。' : undefined}
           maxLength={MAX.compound}
           error={errors.compound}
         />
@@ -149,6 +235,35 @@ export default function NewFeedbackPage() {
           maxLength={MAX.building}
           error={errors.building}
         />
+        <PhotoField
+          photos={photos.photos}
+          onPick={(picked) => {
+            setPhotoNotice(undefined);
+            setErrors((e) => ({ ...e, photos: '' }));
+            photos.add(picked);
+          }}
+          onRemove={photos.remove}
+          onRetry={(p) => void photos.retry(p)}
+          onRefused={setPhotoNotice}
+          disabled={sending}
+        />
+        {photoNotice ? <Notice kind='error'>{photoNotice}</Notice> : null}
+        <TextField
+          id='phone'
+          label={isSteward && onBehalf.on ? '您的联系电话' : '联系电话'}
+          optional
+          kind='tel'
+          value={form.phone}
+          onChange={set('phone')}
+          placeholder='11 位手机号码'
+          hint='留下电话，社区工作人员可以打电话问清情况。'
+          maxLength={20}
+          autoComplete='tel'
+          error={errors.phone}
+        />
+        <Html tag='p' className='gz-text gz-muted'>
+          个人信息说明：照片和电话只用于处理这条反馈。完整的电话号码只有社区工作人员能看到；照片只有您、社区工作人员和负责处理的红色小管家能看到。
+        </Html>
 
         <Button type='submit' variant='primary' loading={sending}>
           {sending ? '正在提交…' : '提交'}

@@ -1,0 +1,16 @@
+import type { Assignment } from '../../../shared/api/feedback';
+
+/*
+ * Sentences about a piece of feedback that are not about its status (statusText.ts has those). Pure, and loaded
+ * by the unit tests (relative import of shared/: jest loads this file without the alias).
+ */
+
+/** Who follows it up, as the pages say it: `望湖小区党支部、红色小管家 刘玉兰`; '' when nobody is assigned. */
+export const assignmentText = (a: Pick<Assignment, 'branch' | 'steward'> | undefined): string =>
+  [a?.branch?.name, a?.steward ? `红色小管家 ${a.steward.name}` : ''].filter(Boolean).join('、');
+
+/** The home page's entry to 我的反馈, with the number of reports that changed since they were last opened. */
+export const myFeedbackLabel = (unread: number): string => (unread > 0 ? `我的反馈（${unread} 条新进展）` : '我的反馈');
+
+/** When an unrated resolution closes itself, as the resident reads it. */
+export const autoCloseText = (monthDay: string): string => `如未评价，将于 ${monthDay} 自动办结`;

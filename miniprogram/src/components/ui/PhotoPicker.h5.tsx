@@ -1,0 +1,30 @@
+import { rememberLocalFile } from '../../api/localFiles';
+import type { PhotoPickerProps } from './types';
+import { cx } from './classes';
+
+/**
+ * Browser build: a native file input (photos only) drawn as a large button. The input covers its whole label, so
+ * the button is the target and the keyboard reaches it; its name is the button's text.
+ */
+export function PhotoPicker({ label, remaining, onPick, onRefused, disabled }: PhotoPickerProps) {
+  const off = disabled || remaining <= 0;
+  return (
+    <label className={cx('gz-btn gz-file', off && 'gz-btn--disabled')}>
+      <input
+        type='file'
+        accept='image/*'
+        multiple={remaining > 1}
+        className='gz-file-input'
+        disabled={off}
+        onChange={(e) => {
+          const chosen = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          const taken = chosen.slice(0, Math.max(0, remaining));
+          if (chosen.length > taken.length) onRefused?.(`最多还能添加 ${remaining} 张，已为您选了前 ${taken.length} 张`);
+          if (taken.length) onPick(taken.map((file) => ({ path: rememberLocalFile(file), size: file.size })));
+        }}
+      />
+      {label}
+    </label>
+  );
+}

@@ -1,0 +1,15 @@
+/** The workspace's sections by role (miniprogram/src/components/admin/section.ts, packages/admin/sections.ts). */
+import { maySee, sectionsFor } from '../../../miniprogram/src/components/admin/section';
+import { ADMIN_SECTIONS } from '../../../miniprogram/src/packages/admin/sections';
+
+it('shows the audit trail to admins only, and feedback to all staff', () => {
+  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback']);
+  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'audit']);
+  expect(maySee(ADMIN_SECTIONS, 'audit', ['committee'])).toBe(false);
+  expect(maySee(ADMIN_SECTIONS, 'audit', ['admin'])).toBe(true);
+  expect(maySee(ADMIN_SECTIONS, 'nothing', ['admin'])).toBe(false);
+});
+
+it('every entry is a page of the admin subpackage', () => {
+  for (const s of ADMIN_SECTIONS) expect(s.entry).toMatch(/^\/packages\/admin\/[a-z-]+\/index$/);
+});
