@@ -28,6 +28,17 @@ export const esmRequireBanner =
   "import { createRequire as __gongzhiCreateRequire } from 'node:module'; const require = __gongzhiCreateRequire(import.meta.url);";
 
 /**
+ * Modules swapped for smaller ones in the Lambda bundles only (esbuild `alias`; paths from the project root, where
+ * both CDK and the bench run esbuild). The SDK's default credential chain (SSO, INI files, process, web identity,
+ * ECS, IMDS, with the STS/SSO clients they carry: a quarter of each bundle) becomes the environment provider alone,
+ * which is where Lambda puts the function role's credentials. Local runs and tests do not use the bundles and keep
+ * the full chain.
+ */
+export const lambdaAliases: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': './infra/lib/lambda-shims/credential-provider-node.ts',
+};
+
+/**
  * The shared settings. The AWS SDK is bundled too (not taken from the runtime): the bundle then runs the exact
  * SDK version the tests ran, and ESM imports never depend on how the runtime resolves its own copy.
  * `charset: utf8` keeps the Chinese messages as UTF-8 bytes instead of `\uXXXX` escapes (half the size).
@@ -52,8 +63,12 @@ export const nodejsBundling: BundlingOptions = {
   bundleAwsSDK: true,
   externalModules: [],
   forceDockerBundling: false,
-  // aws-cdk-lib 2.276 does not pass its own `charset` prop on to esbuild; the raw flag does.
-  esbuildArgs: { '--charset': settings.charset },
+  // aws-cdk-lib 2.276 does not pass its own `charset` prop on to esbuild; the raw flag does. It renders
+  // `--alias` entries as `--alias:<module>=<path>`, one per array item.
+  esbuildArgs: {
+    '--charset': settings.charset,
+    '--alias': Object.entries(lambdaAliases).map(([from, to]) => `${from}=${to}`),
+  },
 };
 
 /** The same build as plain esbuild options, for `npm run bench` (`esbuild.build(esbuildOptionsFor(...))`). */
@@ -69,6 +84,7 @@ export const esbuildOptionsFor = (context: ContextName, outfile: string): BuildO
   mainFields: [...settings.mainFields],
   charset: settings.charset,
   banner: { js: settings.banner },
+  alias: lambdaAliases,
   external: [],
   absWorkingDir: projectRoot,
   logLevel: 'warning',

@@ -3,12 +3,10 @@ import { canTransition, FEEDBACK_STATUS_LABELS, type FeedbackActor, type Feedbac
 import type { Principal } from '../http/auth';
 import { conflict, notFound } from '../http/problem';
 import { newMessage, type OutboxMessage } from '../notify/outbox';
+import { chinaMinute } from './china-time';
 import { countMove } from './stats';
 import { applyTransition, getFeedback, type FeedbackItem } from './store';
 
-/** 2026-11-27 18:30, China time (what a subscription message's time field shows). */
-const chinaTime = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * The message that tells a reporter their feedback changed status (WeChat template fields: the matter, its new
@@ -20,7 +18,7 @@ export const statusMessage = (item: FeedbackItem, to: FeedbackItem['status'], at
     to: item.reporterId,
     ...(item.reporterOpenid ? { toOpenid: item.reporterOpenid } : {}),
     at,
-    data: { thing1: [...item.title].slice(0, 20).join(''), phrase2: FEEDBACK_STATUS_LABELS[to].slice(0, 5), time3: chinaTime(at) },
+    data: { thing1: [...item.title].slice(0, 20).join(''), phrase2: FEEDBACK_STATUS_LABELS[to].slice(0, 5), time3: chinaMinute(at) },
     page: `pages/feedback/detail/index?id=${item.id}`,
   });
 

@@ -4,6 +4,7 @@ import { db } from '../db/client';
 import { communityKey } from '../db/keys';
 import { tableName } from '../db/tables';
 import { logger } from '../http/logger';
+import { chinaMonth } from './china-time';
 import type { FeedbackItem } from './store';
 
 /**
@@ -16,7 +17,6 @@ import type { FeedbackItem } from './store';
  */
 const table = () => tableName('feedback');
 const statsPk = (cid: string) => communityKey(cid, 'STATS');
-const chinaMonth = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)).slice(0, 7);
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
 
 type Metric = 'received' | 'resolved' | 'reopened' | 'ratingSum' | 'ratingCount' | `fr${number}` | `res${number}`;

@@ -6,6 +6,7 @@ import { responseDueAt } from '../../../shared/feedback/targets';
 import { db } from '../db/client';
 import { communityKey } from '../db/keys';
 import { queryPage, type QueryNarrowing } from '../db/page';
+import { chinaDate } from './china-time';
 import type { DeliveryState, OutboxMessage, OutboxStore } from '../notify/outbox';
 import { tableName } from '../db/tables';
 import type { StoredUpload } from '../uploads';
@@ -474,7 +475,7 @@ export const addNote = async (cid: string, id: string, note: NonNullable<Feedbac
 };
 
 /** The day (China time) a report is numbered by: `20261127`. */
-const chinaDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at).replace(/-/g, '');
+const chinaDay = (at: Date) => chinaDate(at).replace(/-/g, '');
 
 /**
  * The next reference number of the day, counted atomically (ADD on one counter item). Taken before the report

@@ -61,7 +61,7 @@ const verifiedTokens = (key: KeyObject) => {
 const remember = (token: string, principal: Principal, exp: number) => {
   const tokens = verified!.tokens;
   if (tokens.size >= VERIFIED_TOKENS_MAX) tokens.delete(tokens.keys().next().value!);
-  tokens.set(token, { principal, exp });
+  tokens.set(token, { principal: { ...principal, roles: [...principal.roles] }, exp });
 };
 
 /**
