@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { countReceived } from '../src/feedback/stats';
 import { loadDemoHistory } from './demo-history';
-import { putNewFeedback } from '../src/feedback/store';
+import { nextReference, putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
 import { createUserWithLogin, getCommunity, putBranch, putCommunity, putCompounds } from '../src/identity/store';
@@ -74,7 +74,7 @@ export const loadDemoData = async (now = new Date(), opts: { history?: boolean }
   for (const [i, { reporter, ...form }] of DEMO_FEEDBACK.entries()) {
     const created = new Date(now.getTime() - (DEMO_FEEDBACK.length - i) * 3600_000).toISOString();
     const role = DEMO_STEWARDS.includes(reporter) ? 'steward' : 'resident';
-    const item = newFeedbackItem({ communityId: cid, userId: ids.get(reporter)!, name: reporter, role }, form, created);
+    const item = newFeedbackItem({ communityId: cid, userId: ids.get(reporter)!, name: reporter, role }, form, created, undefined, await nextReference(cid, new Date(created)));
     await putNewFeedback(item);
     await countReceived(item);
   }

@@ -2,7 +2,7 @@ import type { FeedbackCategory } from '../../shared/feedback/categories';
 import { moveFeedback } from '../src/feedback/moves';
 import { countReceived } from '../src/feedback/stats';
 import { deliverOutbox } from '../src/notify/outbox';
-import { assign, feedbackOutbox, openAsReporter, putNewFeedback, type FeedbackItem } from '../src/feedback/store';
+import { assign, feedbackOutbox, nextReference, openAsReporter, putNewFeedback, type FeedbackItem } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 
 /**
@@ -51,6 +51,8 @@ export const loadDemoHistory = async (opts: {
       { communityId: opts.communityId, userId: reporter.id, name: reporter.name, role: 'resident' },
       { ...problem, compound: pick(COMPOUNDS), building: `${1 + Math.floor(next() * 12)}栋` },
       created.toISOString(),
+      undefined,
+      await nextReference(opts.communityId, created),
     );
     await putNewFeedback(item);
     await countReceived(item);
