@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../../shared/api/feedback';
-import { canTransition, FEEDBACK_STATUS_LABELS, type FeedbackActor, type FeedbackStatus } from '../../../shared/feedback/status';
+import { canTransition, checkTransition, FEEDBACK_STATUS_LABELS, type FeedbackActor, type FeedbackStatus } from '../../../shared/feedback/status';
 import type { Principal } from '../http/auth';
-import { conflict, notFound } from '../http/problem';
+import { badRequest, conflict, notFound } from '../http/problem';
 import { newMessage, type OutboxMessage } from '../notify/outbox';
 import { chinaMinute } from './china-time';
 import { countMove } from './stats';
@@ -36,7 +36,8 @@ export const getOwnFeedback = async (principal: Principal, id: string): Promise<
 
 /**
  * One move along the status machine by one actor, in one conditional write: refused with 409 when the item
- * changed since the caller read it (`stale-version`) or the actor may not make this move from here.
+ * changed since the caller read it (`stale-version`) or the actor may not make this move from here, and with
+ * 400 when staff or the assignee resolve or refuse without a reply.
  */
 export const moveFeedback = async (opts: {
   current: FeedbackItem;
@@ -48,6 +49,9 @@ export const moveFeedback = async (opts: {
   const { current, expectedVersion, actor, entry } = opts;
   if (current.version !== expectedVersion) throw stale();
   if (!canTransition(current.status, entry.to, actor)) throw notAllowed(current.status, entry.to);
+  // staff and the assignee must tell the resident why when they resolve or refuse
+  if ((actor === 'staff' || actor === 'assignee') && !checkTransition(current.status, entry.to, entry.note, actor).ok)
+    throw badRequest('请填写给居民的回复', [{ location: 'body', path: 'note', message: '请填写给居民的回复' }]);
   // The committee's and the system's moves are told to the reporter; the reporter's own moves are seen by them.
   const also = actor === 'reporter' ? { ...opts.also, seenByReporter: true } : { ...opts.also, notify: statusMessage(current, entry.to, entry.at) };
   const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, also);

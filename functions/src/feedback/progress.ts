@@ -1,7 +1,6 @@
 import type { feedbackApi } from '../../../shared/api/feedback';
-import { checkTransition } from '../../../shared/feedback/status';
 import type { Handler } from '../http/route';
-import { badRequest, notFound } from '../http/problem';
+import { notFound } from '../http/problem';
 import { moveFeedback } from './moves';
 import { presentFeedback } from './present';
 import { getFeedback } from './store';
@@ -14,9 +13,6 @@ import { getFeedback } from './store';
 export const progressAssignedFeedback: Handler<typeof feedbackApi.progressAssignedFeedback> = async ({ params, body }, { principal, now }) => {
   const current = await getFeedback(principal.communityId, params.id);
   if (!current || current.assignment?.steward?.id !== principal.userId) throw notFound('反馈不存在');
-  const check = checkTransition(current.status, body.to, body.note, 'assignee');
-  if (!check.ok && check.reason === 'note_required')
-    throw badRequest('请填写给居民的回复', [{ location: 'body', path: 'note', message: '请填写给居民的回复' }]);
   const updated = await moveFeedback({
     current,
     expectedVersion: body.version,

@@ -249,6 +249,12 @@ const queueNarrowing = (f: QueueFilter): QueryNarrowing => {
 export const listByStatus = (cid: string, status: FeedbackStatus, limit: number, cursor?: string, filter: QueueFilter = {}) =>
   listPage('gsi2', keys.byStatus(cid, status), false, limit, cursor, queueNarrowing(filter));
 
+/** The cross-community job indexes sort by `<time>#<communityId>#<id>`: the item they point at. */
+const itemRefFrom = (sortKey: string) => {
+  const [, communityId, id] = sortKey.split('#');
+  return { communityId: communityId!, id: id! };
+};
+
 /** Resolved items whose rating window ended before `now`, soonest due first (their keys only). */
 export const listDueToClose = async (now: Date, limit: number): Promise<{ communityId: string; id: string }[]> => {
   const out = await db().send(
@@ -261,8 +267,7 @@ export const listDueToClose = async (now: Date, limit: number): Promise<{ commun
     }),
   );
   return (out.Items ?? []).map((i) => {
-    const [, communityId, id] = String(i.gsi3sk).split('#');
-    return { communityId: communityId!, id: id! };
+    return itemRefFrom(String(i.gsi3sk));
   });
 };
 
@@ -317,8 +322,7 @@ export const feedbackOutbox: OutboxStore<ItemRef> = {
       }),
     );
     return (out.Items ?? []).map((i) => {
-      const [, communityId, id] = String(i.gsi4sk).split('#');
-      return { communityId: communityId!, id: id! };
+      return itemRefFrom(String(i.gsi4sk));
     });
   },
   async messages(ref) {

@@ -1,14 +1,13 @@
 import type { CheckboxProps } from './types';
 import { cx } from './classes';
+import { FieldNotes, fieldNoteIds } from './FieldNotes';
 
 /**
  * A native checkbox drawn as a large box (or an on/off switch with `switch`): the whole row is the target, the
  * input inside it does the work, so Space toggles it and screen readers announce its state.
  */
 export function Checkbox(p: CheckboxProps) {
-  const hintId = `${p.id}-hint`;
-  const errorId = `${p.id}-error`;
-  const describedBy = cx(p.hint && hintId, p.error && errorId) || undefined;
+  const { describedBy } = fieldNoteIds(p);
   return (
     <div className='gz-field'>
       <label className={cx('gz-check', p.checked && 'gz-check--checked', p.error && 'gz-check--invalid', p.disabled && 'gz-check--disabled')}>
@@ -35,16 +34,7 @@ export function Checkbox(p: CheckboxProps) {
         )}
         <span className='gz-check-label'>{p.label}</span>
       </label>
-      {p.hint ? (
-        <span id={hintId} className='gz-hint'>
-          {p.hint}
-        </span>
-      ) : null}
-      {p.error ? (
-        <span id={errorId} className='gz-error' role='alert'>
-          {p.error}
-        </span>
-      ) : null}
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import type { SelectFieldProps } from './types';
 import { cx } from './classes';
+import { FieldNotes, fieldNoteIds } from './FieldNotes';
 
 /** A native select with its label: the browser's own list, usable with the keyboard and read by screen readers. */
 export function SelectField<V extends string>(p: SelectFieldProps<V>) {
-  const hintId = `${p.id}-hint`;
-  const errorId = `${p.id}-error`;
-  const describedBy = cx(p.hint && hintId, p.error && errorId) || undefined;
+  const { describedBy } = fieldNoteIds(p);
   return (
     <div className='gz-field'>
       <label className='gz-label' htmlFor={p.id}>
@@ -29,16 +28,7 @@ export function SelectField<V extends string>(p: SelectFieldProps<V>) {
           </option>
         ))}
       </select>
-      {p.hint ? (
-        <span id={hintId} className='gz-hint'>
-          {p.hint}
-        </span>
-      ) : null}
-      {p.error ? (
-        <span id={errorId} className='gz-error' role='alert'>
-          {p.error}
-        </span>
-      ) : null}
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
     </div>
   );
 }

@@ -1,10 +1,9 @@
 import type { TextFieldProps } from './types';
 import { cx } from './classes';
+import { FieldNotes, fieldNoteIds } from './FieldNotes';
 
 export function TextField(p: TextFieldProps) {
-  const hintId = `${p.id}-hint`;
-  const errorId = `${p.id}-error`;
-  const describedBy = cx(p.hint && hintId, p.error && errorId) || undefined;
+  const { describedBy } = fieldNoteIds(p);
   const common = {
     id: p.id,
     name: p.id,
@@ -39,16 +38,7 @@ export function TextField(p: TextFieldProps) {
           onChange={(e) => p.onChange(e.target.value)}
         />
       )}
-      {p.hint ? (
-        <span id={hintId} className='gz-hint'>
-          {p.hint}
-        </span>
-      ) : null}
-      {p.error ? (
-        <span id={errorId} className='gz-error' role='alert'>
-          {p.error}
-        </span>
-      ) : null}
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
     </div>
   );
 }
