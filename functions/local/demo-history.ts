@@ -78,7 +78,7 @@ export const loadDemoHistory = async (opts: {
       }
       if (!(await step('accepted', '您反映的问题已收到，我们会尽快安排处理。', 'staff', 0.3 + next() * 20))) return;
       const branch = pick(opts.branches);
-      item = (await assign(opts.communityId, item.id, { branch, at: new Date(at + hours(1)).toISOString(), byName: '社区工作人员 陈静' })) ?? item;
+      item = (await assign(opts.communityId, item.id, { branch, at: new Date(at + hours(1)).toISOString(), byName: '社区工作人员 陈静' }))?.after ?? item;
       if (!(await step('resolved', pick(REPLIES), 'staff', 4 + next() * 100))) return;
       const r = next();
       if (r < 0.15) {

@@ -12,7 +12,7 @@ export default defineAppConfig({
     {
       // The committee's pages: only staff load them.
       root: 'packages/admin',
-      pages: ['login/index', 'queue/index', 'detail/index', 'audit/index'],
+      pages: ['login/index', 'queue/index', 'detail/index', 'stats/index', 'compounds/index', 'audit/index'],
     },
     {
       // Red stewards' work: what the committee assigned to them. Only stewards load it.

@@ -199,6 +199,10 @@ const monthsBetween = (from: string, to: string) => {
   return (ty! - fy!) * 12 + (tm! - fm!) + 1;
 };
 
+/** A steward's work in one month: reports logged for residents, feedback assigned to them, and what they resolved. */
+export const WorkMonth = z.object({ month: Month, logged: z.number().int(), assigned: z.number().int(), resolved: z.number().int() });
+export type WorkMonth = z.infer<typeof WorkMonth>;
+
 export const StatRowSchema = z.object({
   month: Month,
   dimension: z.enum(STAT_DIMENSIONS),
@@ -327,6 +331,14 @@ export const feedbackApi = {
     query: PageQuery,
     response: page(FeedbackSummary),
     summary: 'A red steward’s queue: the feedback the committee assigned to them, latest assignment first',
+  }),
+  getMyWorkLog: endpoint({
+    method: 'GET',
+    path: '/v1/feedback/work-log',
+    access: ['steward'],
+    query: StatsQuery,
+    response: z.object({ months: z.array(WorkMonth) }),
+    summary: 'A red steward’s own work per month: reports logged for residents, feedback assigned to them, feedback they resolved',
   }),
   progressAssignedFeedback: endpoint({
     method: 'POST',

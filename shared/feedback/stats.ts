@@ -79,3 +79,45 @@ export const statsCsv = (rows: readonly StatRow[]): string => {
   );
   return CSV_BOM + [header.join(','), ...lines].join('\r\n') + '\r\n';
 };
+
+/** A range's totals for one name (a category, compound or branch, or 全部): what the charts draw. */
+export interface StatTotal {
+  value: string;
+  received: number;
+  resolved: number;
+  reopened: number;
+  ratings: number;
+  /** reopened ÷ resolved over the range (undefined when nothing was resolved). */
+  reopenRate?: number;
+  /** The mean of every star given in the range: each month's mean weighted by its number of ratings. */
+  satisfaction?: number;
+}
+
+/**
+ * The months of one dimension added up per name, most received first (ties by name, so the order is stable).
+ * Medians are not added up: a median of months is not the median of the range, so the table keeps them per month.
+ */
+export const totalsOver = (rows: readonly StatRow[], dimension: StatDimension): StatTotal[] => {
+  const byValue = new Map<string, { received: number; resolved: number; reopened: number; ratings: number; stars: number }>();
+  for (const r of rows) {
+    if (r.dimension !== dimension) continue;
+    const t = byValue.get(r.value) ?? { received: 0, resolved: 0, reopened: 0, ratings: 0, stars: 0 };
+    t.received += r.received;
+    t.resolved += r.resolved;
+    t.reopened += r.reopened;
+    t.ratings += r.ratings;
+    t.stars += (r.satisfaction ?? 0) * r.ratings;
+    byValue.set(r.value, t);
+  }
+  return [...byValue.entries()]
+    .map(([value, t]) => ({
+      value,
+      received: t.received,
+      resolved: t.resolved,
+      reopened: t.reopened,
+      ratings: t.ratings,
+      ...(t.resolved ? { reopenRate: t.reopened / t.resolved } : {}),
+      ...(t.ratings ? { satisfaction: t.stars / t.ratings } : {}),
+    }))
+    .sort((a, b) => b.received - a.received || a.value.localeCompare(b.value, 'zh-CN'));
+};

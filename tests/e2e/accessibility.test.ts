@@ -100,6 +100,30 @@ test('every page meets the bar: axe, text size, target size, 320 px, font settin
   await staff.getByRole('button', { name: '选用常用回复' }).click();
   await measure(staff, 'staff detail');
 
+  await staff.goto(`${e2e.url}/#/packages/admin/queue/index`);
+  await staff.getByRole('button', { name: '更多筛选' }).click();
+  await staff.getByLabel('类别').selectOption({ label: '公共设施' });
+  await staff.getByRole('button', { name: '清除筛选' }).waitFor();
+  await staff.getByRole('status').filter({ hasText: '正在加载' }).waitFor({ state: 'detached' });
+  await measure(staff, 'staff queue (filters)');
+
+  // Loading states are measured too: the text of one held in view.
+  await staff.route('**/v1/admin/feedback/stats?*', async (route) => {
+    await new Promise((r) => setTimeout(r, 1_500));
+    await route.continue().catch(() => undefined);
+  });
+
+  await staff.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '统计' }).click();
+  await staff.getByRole('status').filter({ hasText: '正在加载' }).waitFor();
+  await measure(staff, 'statistics (loading)');
+  await staff.getByRole('img', { name: /收到与解决的反馈条数图/ }).waitFor();
+  await staff.unrouteAll();
+  await measure(staff, 'statistics');
+
+  await staff.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '小区' }).click();
+  await staff.getByRole('heading', { name: /^共 \d+ 个小区$/ }).waitFor();
+  await measure(staff, 'compounds');
+
   await resident.goto(`${e2e.url}/#/pages/feedback/mine/index`);
   await resident.getByRole('button', { name: /^单元门禁刷不开/ }).click();
   await resident.getByRole('heading', { name: '请您评价' }).waitFor();
@@ -132,7 +156,9 @@ test('every page meets the bar: axe, text size, target size, 320 px, font settin
   await steward.getByRole('button', { name: '返回分派给我的' }).click();
   await steward.getByRole('heading', { name: '分派给我的' }).waitFor();
   await steward.getByRole('button', { name: /^楼顶水箱漏水/ }).waitFor();
-  await measure(steward, 'assigned to me');
+  await steward.getByRole('button', { name: '查看近 6 个月' }).click();
+  await steward.getByRole('heading', { name: '近 6 个月' }).waitFor();
+  await measure(steward, 'assigned to me (with the work log)');
 
   const admin = await e2e.newPage(PHONE, { inject: true });
   await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
@@ -199,8 +225,8 @@ test('Enter submits the staff login form and the report form', async () => {
   await resident.getByText('请选择问题类别').waitFor();
   await resident.getByRole('radio', { name: '公共设施' }).check();
   await resident.getByLabel('问题描述').fill('门禁刷卡没有反应，已经两天了。');
-  await resident.getByLabel('小区').fill('青年新苑');
-  await resident.getByLabel('小区').press('Enter');
+  await resident.getByLabel('小区', { exact: true }).selectOption('青年新苑');
+  await resident.getByLabel('楼栋（选填）').press('Enter');
   await resident.getByText('提交成功').waitFor();
   await resident.getByRole('heading', { name: '单元门禁坏了' }).waitFor();
 });

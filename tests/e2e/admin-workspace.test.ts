@@ -43,10 +43,10 @@ test('at 1280 px: navigation by capability, and the selected feedback beside the
   const page = await e2e.newPage(DESKTOP, { inject: true });
   await signIn(page);
 
-  // Only the sections that exist: today 反馈, marked as the current one.
+  // Only the sections that exist (反馈, its statistics, the compounds), the current one marked.
   const nav = page.getByRole('navigation', { name: '管理功能' });
   await nav.getByRole('button', { name: '反馈' }).waitFor();
-  expect(await nav.getByRole('button').count()).toBe(1);
+  expect(await nav.getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '小区']);
   expect(await nav.getByRole('button', { name: '反馈' }).getAttribute('aria-current')).toBe('page');
   await page.getByText('已登录：社区工作人员 陈静').waitFor();
 
@@ -101,8 +101,8 @@ test('at 1280 px: navigation by capability, and the selected feedback beside the
 test('at 390 px: the queue opens the feedback as its own page, and back', async () => {
   const page = await e2e.newPage(PHONE);
   await signIn(page);
-  // One section only: no navigation row on a phone (the page title says where one is).
-  expect(await page.getByRole('navigation', { name: '管理功能' }).isVisible()).toBe(false);
+  // The sections as a row of buttons above the page.
+  expect(await page.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '小区']);
   expect(await page.getByRole('region', { name: '反馈详情' }).count()).toBe(0);
 
   await card(page, SECOND).click();
@@ -168,10 +168,92 @@ test('the admin reads the audit trail: a table at 1280 px, a list at 390 px; the
   await phone.getByRole('list', { name: /的操作记录$/ }).getByText('分派反馈').first().waitFor();
   expect(await phone.getByRole('table').count()).toBe(0);
 
-  // The committee's workspace lists only 反馈; the page itself says it is not theirs.
+  // The committee's workspace has no 操作记录; the page itself says it is not theirs.
   const committee = await e2e.newPage(DESKTOP);
   await signIn(committee);
-  expect(await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈']);
+  expect(await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '小区']);
   await committee.goto(`${e2e.url}/#/packages/admin/audit/index`);
   await committee.getByText('只有系统管理员可以查看操作记录。').waitFor();
+});
+
+test('the committee keeps the compounds list; the report form offers it, with 其他 for a place not on it', async () => {
+  const page = await e2e.newPage(DESKTOP, { inject: true });
+  await signIn(page);
+  await page.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '小区' }).click();
+  const list = page.getByRole('list', { name: /^共 \d+ 个小区$/ });
+  await list.waitFor();
+  const before = await list.getByRole('listitem').count();
+
+  await page.getByLabel('新增小区').fill('青年新苑');
+  await page.getByLabel('新增小区').press('Enter');
+  await page.getByText('小区名称不能重复').waitFor();
+  await page.getByLabel('新增小区').fill('滨河新村');
+  await page.getByLabel('新增小区').press('Enter');
+  await page.getByRole('button', { name: '把「滨河新村」上移' }).click();
+  // Removing asks first; 保留 keeps it.
+  await page.getByRole('button', { name: '删除「丽景苑」' }).click();
+  await page.getByRole('alertdialog', { name: '删除「丽景苑」吗？' }).getByRole('button', { name: '保留' }).click();
+  await page.getByRole('button', { name: '删除「丽景苑」' }).click();
+  await page.getByRole('alertdialog', { name: '删除「丽景苑」吗？' }).getByRole('button', { name: '删除' }).click();
+  await page.getByRole('button', { name: '保存名单' }).click();
+  await page.getByText(`已保存，共 ${before} 个小区。`).waitFor();
+  const names = await list.getByRole('listitem').locator('.gz-item-title').allInnerTexts();
+  expect(names.slice(-2)).toEqual(['翠竹园', '滨河新村']);
+  expect(names).not.toContain('丽景苑');
+
+  // A colleague who read the list before the save is told, and shown the saved list.
+  const stale = await e2e.harness.call(api.identity.updateCompounds, { token: await e2e.harness.staff(), body: { names: ['甲'], version: 0 } });
+  expect(stale.status).toBe(409);
+
+  const resident = await e2e.newPage(PHONE);
+  await resident.goto(e2e.url);
+  await resident.getByRole('button', { name: '以「王建国」身份登录' }).click();
+  await resident.getByRole('button', { name: '反映问题' }).click();
+  const compound = resident.getByLabel('小区', { exact: true });
+  await compound.locator('option', { hasText: '滨河新村' }).waitFor({ state: 'attached' });
+  expect(await compound.locator('option').allInnerTexts()).not.toContain('丽景苑');
+  await compound.selectOption({ label: '其他（不在列表中）' });
+  await resident.getByLabel('小区名称').fill('丽景苑');
+});
+
+test('a session that ends while a report is typed: signing in again returns to the form with everything kept', async () => {
+  const page = await e2e.newPage(PHONE);
+  await page.goto(e2e.url);
+  await page.getByRole('button', { name: '以「李秀英」身份登录' }).click();
+  await page.getByRole('button', { name: '反映问题' }).click();
+  await page.getByRole('radio', { name: '环境卫生' }).check();
+  await page.getByLabel('标题').fill('垃圾站周末没人清运');
+  await page.getByLabel('问题描述').fill('周六周日垃圾堆到路边。');
+  await page.getByLabel('小区', { exact: true }).selectOption('望湖小区');
+  // The session runs out (here: its token is spoiled, so the server answers 401 as it would for an old one).
+  await page.evaluate(() => {
+    const key = 'gongzhi.session.resident';
+    localStorage.setItem(key, localStorage.getItem(key)!.replace(/"token":"[^"]+"/, '"token":"expired"'));
+  });
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByRole('heading', { name: '欢迎使用「共治」' }).waitFor();
+  await page.getByRole('button', { name: '以「李秀英」身份登录' }).click();
+
+  await page.getByRole('heading', { name: '反映问题' }).waitFor();
+  await page.getByText('已恢复您上次没有提交的内容').waitFor();
+  expect(await page.getByLabel('标题').inputValue()).toBe('垃圾站周末没人清运');
+  expect(await page.getByLabel('问题描述').inputValue()).toBe('周六周日垃圾堆到路边。');
+  expect(await page.getByLabel('小区', { exact: true }).inputValue()).toBe('望湖小区');
+  expect(await page.getByRole('radio', { name: '环境卫生' }).isChecked()).toBe(true);
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByText(/提交成功/).waitFor();
+  // Sent, the draft is gone: a new form starts empty.
+  await page.goto(`${e2e.url}/#/pages/feedback/new/index`);
+  await page.getByRole('heading', { name: '反映问题' }).waitFor();
+  expect(await page.getByLabel('标题').inputValue()).toBe('');
+});
+
+test('a deep link into the workspace leads through the sign-in to that page', async () => {
+  const page = await e2e.newPage(DESKTOP);
+  await page.goto(`${e2e.url}/#/packages/admin/stats/index`);
+  await page.getByRole('heading', { name: '社区工作人员登录' }).waitFor();
+  await page.getByLabel('账号').fill('committee');
+  await page.getByLabel('密码').fill('Qingnian@2026');
+  await page.getByLabel('密码').press('Enter');
+  await page.getByRole('heading', { name: '反馈统计' }).waitFor();
 });

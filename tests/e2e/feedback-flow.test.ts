@@ -50,7 +50,7 @@ test('a resident reports a problem, the committee resolves it with a reply, the 
   await resident.getByRole('radio', { name: '公共设施' }).check();
   await resident.getByLabel('标题').fill(TITLE);
   await resident.getByLabel('问题描述').fill(DESCRIPTION);
-  await resident.getByLabel('小区').fill(COMPOUND);
+  await resident.getByLabel('小区', { exact: true }).selectOption(COMPOUND);
   await resident.getByLabel('楼栋（选填）').fill('3栋2单元');
   await resident.getByRole('button', { name: '提交' }).click();
 

@@ -8,6 +8,7 @@
  * A report logged for a resident belongs to the steward who logged it (the resident has no account linked), so
  * the "resident" steps are that steward's: they relay the resident's answer.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
@@ -62,7 +63,7 @@ test('a steward logs it for a resident → the committee assigns it → another 
   await logger.getByRole('radio', { name: '安全隐患' }).check();
   await logger.getByLabel('标题').fill(TITLE);
   await logger.getByLabel('问题描述').fill('赵奶奶说5栋2单元楼道扶手松了，老人扶着上楼很危险。');
-  await logger.getByLabel('小区').fill('青年新苑');
+  await logger.getByLabel('小区', { exact: true }).selectOption('青年新苑');
   // A name and a number need the resident's consent: the contract's message, under the box, before sending.
   await logger.getByRole('button', { name: '提交' }).click();
   await logger.getByText('记录居民姓名或电话前，请先征得本人同意').waitFor();
@@ -171,6 +172,34 @@ test('a steward logs it for a resident → the committee assigns it → another 
   await dialog.getByRole('button', { name: '办结' }).click();
   await detail.getByText('已更新：当前状态为「已办结」').waitFor();
   await detail.getByText('这条反馈已经结束，不能再分派。').waitFor();
+
+  // ── The stewards' work logs count it: logged by 刘玉兰; assigned to 陈志强, and resolved twice while his ─────
+  await worker.goto('about:blank');
+  await worker.goto(`${e2e.url}/#/packages/steward/assigned/index`);
+  await worker.getByText('本月代居民记录 0 件，分派给我 1 件，已解决 2 件。').waitFor();
+  await logger.goto('about:blank');
+  await logger.goto(`${e2e.url}/#/packages/steward/assigned/index`);
+  await logger.getByText('本月代居民记录 1 件，分派给我 0 件，已解决 0 件。').waitFor();
+  await logger.getByRole('button', { name: '查看近 6 个月' }).click();
+  await logger.getByRole('list', { name: '近 6 个月' }).getByText('代居民记录').first().waitFor();
+
+  // ── Statistics count it, as a chart, a table and a CSV file for Excel ────────────────────────────────────
+  await staff.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '统计' }).click();
+  await staff.getByRole('heading', { name: '反馈统计' }).waitFor();
+  await staff.getByRole('radio', { name: '按类别' }).check();
+  const byCategory = staff.getByRole('table', { name: /各类别的反馈$/ });
+  // received once, resolved twice (by the steward, then by the committee after it reopened), rated 2 stars
+  await byCategory.getByRole('row', { name: /^安全隐患\s+1\s+2\s+2\.0 星\s+50%$/ }).waitFor();
+  await staff.getByRole('img', { name: /各类别收到与解决的反馈条数图：共收到 \d+ 条/ }).waitFor();
+  const download = staff.waitForEvent('download');
+  await staff.getByRole('button', { name: '导出 CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^反馈统计_\d{4}-\d{2}_\d{4}-\d{2}\.csv$/);
+  const csv = await readFile((await file.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF月份,维度,名称,收到,已解决')).toBe(true);
+  expect(csv).toMatch(/,类别,安全隐患,1,2,1,50%,2\.0,1,/);
+  expect(csv).toMatch(/,小区,青年新苑,/);
+  await staff.getByText(/^已下载「反馈统计_.*\.csv」，可以用 Excel 打开。$/).waitFor();
 });
 
 test('a resident withdraws a report the committee has not accepted yet, asked first', async () => {

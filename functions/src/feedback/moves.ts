@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '../http/problem';
 import { newMessage, type OutboxMessage } from '../notify/outbox';
 import { chinaMinute } from './china-time';
 import { countMove } from './stats';
+import { countStewardWork } from './work-log';
 import { applyTransition, getFeedback, type FeedbackItem } from './store';
 
 
@@ -57,5 +58,7 @@ export const moveFeedback = async (opts: {
   const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, also);
   if (!updated) throw stale();
   await countMove(current, updated, entry.at);
+  const steward = updated.assignment?.steward?.id;
+  if (steward && updated.status === 'resolved') await countStewardWork(updated.communityId, steward, entry.at, 'resolved');
   return updated;
 };

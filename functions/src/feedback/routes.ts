@@ -10,6 +10,7 @@ import { countFeedbackByStatus } from './admin/count-by-status';
 import { listFeedbackQueue } from './admin/list-queue';
 import { exportFeedbackStats, feedbackStats } from './admin/stats';
 import { listAssignedToMe } from './list-assigned';
+import { getMyWorkLog } from './get-work-log';
 import { progressAssignedFeedback } from './progress';
 import { transitionFeedback } from './admin/transition';
 import { createFeedbackPhotoUpload } from './create-photo-upload';
@@ -32,6 +33,7 @@ export const feedbackRoutes = defineRoutes('feedback', feedbackApi, {
   assignFeedbackInBulk,
   addInternalNote,
   listAssignedToMe,
+  getMyWorkLog,
   progressAssignedFeedback,
   feedbackStats,
   exportFeedbackStats,

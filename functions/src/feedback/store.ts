@@ -429,7 +429,11 @@ const notFinal = {
  * Hands it to a branch and/or a steward (the steward's queue lists it), in one conditional write: not once it
  * is final. Undefined when it does not exist or is final.
  */
-export const assign = async (cid: string, id: string, assignment: NonNullable<FeedbackItem['assignment']>): Promise<FeedbackItem | undefined> => {
+export const assign = async (
+  cid: string,
+  id: string,
+  assignment: NonNullable<FeedbackItem['assignment']>,
+): Promise<{ before: FeedbackItem; after: FeedbackItem } | undefined> => {
   const steward = assignment.steward;
   try {
     const out = await db().send(
@@ -448,10 +452,12 @@ export const assign = async (cid: string, id: string, assignment: NonNullable<Fe
           ...notFinal.values,
           ...(steward ? { ':g6pk': keys.assignedTo(cid, steward.id), ':g6sk': `${assignment.at}#${id}` } : {}),
         },
-        ReturnValues: 'ALL_NEW',
+        // the item before, so the caller knows whether the steward changed (their work log counts hand-overs)
+        ReturnValues: 'ALL_OLD',
       }),
     );
-    return fromItem(out.Attributes!);
+    const before = fromItem(out.Attributes!);
+    return { before, after: { ...before, assignment, version: before.version + 1, updatedAt: assignment.at } };
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) return undefined;
     throw err;

@@ -8,6 +8,7 @@ import { ON_BEHALF_CHANNEL_LABELS } from '../../../shared/feedback/contact';
 import { verifyUploads } from '../uploads';
 import { presentFeedback } from './present';
 import { countReceived } from './stats';
+import { countStewardWork } from './work-log';
 import { getFeedback, nextReference, putNewFeedback, type FeedbackItem } from './store';
 
 /** What new feedback looks like: submitted, version 1, its history opened by its reporter. */
@@ -88,6 +89,10 @@ export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async 
     ...(fingerprint ? { requestFingerprint: fingerprint } : {}),
   };
   const stored = await createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) });
-  if (stored === item) await countReceived(item); // not for a retry that found the first call's report
+  // not for a retry that found the first call's report
+  if (stored === item) {
+    await countReceived(item);
+    if (item.onBehalf) await countStewardWork(item.communityId, item.reporterId, item.createdAt, 'logged');
+  }
   return presentFeedback(stored);
 };

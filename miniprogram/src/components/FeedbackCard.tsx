@@ -1,6 +1,7 @@
 import type { FeedbackSummary } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORY_LABELS } from '@shared/feedback/categories';
-import { assignmentText } from './feedbackText';
+import { hoursWaiting, isOverdue } from '@shared/feedback/targets';
+import { assignmentText, waitingText } from './feedbackText';
 import { formatTime } from './format';
 import { StatusTag } from './StatusTag';
 import { CardButton } from './ui/CardButton';
@@ -30,6 +31,10 @@ export function FeedbackCard({
 }) {
   const assigned = assignmentText(item.assignment);
   const unread = Boolean(showUnread && item.unread);
+  // staff see how long a report has waited for its first answer, and 超时 past its category's target
+  const now = new Date();
+  const waiting = showAssignee && item.status === 'submitted';
+  const overdue = waiting && isOverdue(item.category, item.createdAt, now);
   return (
     <CardButton onClick={onOpen} selected={selected} unread={unread}>
       <Html tag='span' className='gz-item-head'>
@@ -39,6 +44,14 @@ export function FeedbackCard({
         </Html>
         <Html tag='span' className='gz-tags'>
           <StatusTag status={item.status} />
+          {overdue ? (
+            <>
+              <VisuallyHidden>，</VisuallyHidden>
+              <Html tag='span' className='gz-tag-overdue'>
+                超时
+              </Html>
+            </>
+          ) : null}
           {unread ? (
             <>
               <VisuallyHidden>，</VisuallyHidden>
@@ -57,6 +70,12 @@ export function FeedbackCard({
       {showAssignee ? (
         <Html tag='span' className='gz-meta'>
           {assigned ? `负责跟进：${assigned}` : '还没有分派'}
+          <VisuallyHidden>，</VisuallyHidden>
+        </Html>
+      ) : null}
+      {waiting ? (
+        <Html tag='span' className='gz-meta'>
+          {waitingText(hoursWaiting(item.createdAt, now))}
           <VisuallyHidden>，</VisuallyHidden>
         </Html>
       ) : null}

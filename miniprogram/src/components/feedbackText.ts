@@ -14,3 +14,7 @@ export const myFeedbackLabel = (unread: number): string => (unread > 0 ? `我的
 
 /** When an unrated resolution closes itself, as the resident reads it. */
 export const autoCloseText = (monthDay: string): string => `如未评价，将于 ${monthDay} 自动办结`;
+
+/** How long a report has waited, as staff say it: hours for the first two days, then days. */
+export const waitingText = (hours: number): string =>
+  hours < 1 ? '等待不到 1 小时' : hours < 48 ? `已等待 ${hours} 小时` : `已等待 ${Math.floor(hours / 24)} 天`;

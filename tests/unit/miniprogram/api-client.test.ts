@@ -7,6 +7,8 @@ const storage = new Map<string, unknown>();
 const requests: Array<{ url: string; method: string; header: Record<string, string>; data: unknown }> = [];
 let answer: (req: (typeof requests)[number]) => Promise<{ statusCode: number; data: unknown }>;
 const reLaunch = jest.fn(async (_o: { url: string }) => undefined);
+/** The page shown when a call is made (Taro's router): null outside a page. */
+let router: { path: string; params: Record<string, string> } | null = null;
 
 jest.mock('@tarojs/taro', () => {
   const taro = {
@@ -19,6 +21,7 @@ jest.mock('@tarojs/taro', () => {
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     removeStorageSync: (k: string) => void storage.delete(k),
     reLaunch: (o: { url: string }) => reLaunch(o),
+    getCurrentInstance: () => ({ router }),
   };
   return { __esModule: true, default: taro, ...taro };
 });
@@ -28,6 +31,7 @@ import type { Session } from '../../../shared/api/identity';
 import {
   ApiError,
   RetryKey,
+  afterSignIn,
   buildPath,
   buildQuery,
   call,
@@ -53,6 +57,7 @@ beforeEach(() => {
   storage.clear();
   requests.length = 0;
   reLaunch.mockClear();
+  router = null;
   answer = ok({});
 });
 
@@ -177,6 +182,32 @@ describe('call()', () => {
     await expect(call(api.identity.me)).rejects.toBeInstanceOf(ApiError);
     expect(getSession('resident')).toBeNull();
     expect(reLaunch).toHaveBeenLastCalledWith({ url: '/pages/login/index' });
+  });
+
+  test('a session that ends on a page comes back to that page after signing in (a deep link too)', async () => {
+    saveSession('resident', session(['resident']));
+    router = { path: '/pages/feedback/detail/index', params: { id: FEEDBACK_ID, stamp: '123' } };
+    answer = ok({ type: 'urn:gongzhi:problem:unauthorized', title: '未登录或登录已过期', status: 401 }, 401);
+    await expect(call(api.identity.me)).rejects.toBeInstanceOf(ApiError);
+    const back = `/pages/feedback/detail/index?id=${FEEDBACK_ID}`;
+    expect(reLaunch).toHaveBeenLastCalledWith({ url: `/pages/login/index?returnTo=${encodeURIComponent(back)}` });
+    expect(afterSignIn('resident', encodeURIComponent(back))).toBe(back);
+  });
+
+  test.each([
+    ['resident', undefined, '/pages/home/index'],
+    ['staff', undefined, '/packages/admin/queue/index'],
+    ['resident', '/pages/feedback/mine/index', '/pages/feedback/mine/index'],
+    ['staff', '/packages/admin/stats/index', '/packages/admin/stats/index'],
+    ['resident', 'https://evil.example/pages/home/index', '/pages/home/index'],
+    ['resident', '//evil.example/pages/x/index', '/pages/home/index'],
+    ['resident', '/pages/login/index', '/pages/home/index'],
+    ['staff', '/packages/admin/login/index', '/packages/admin/queue/index'],
+    ['resident', '/packages/admin/queue/index', '/pages/home/index'],
+    ['staff', '/pages/feedback/mine/index', '/packages/admin/queue/index'],
+    ['resident', '%E0%A4%A', '/pages/home/index'],
+  ] as const)('after a %s signs in, returnTo %s leads to %s', (realm, returnTo, expected) => {
+    expect(afterSignIn(realm, returnTo)).toBe(expected);
   });
 
   test('401 from a login (wrong password) stays on the page with the server’s message', async () => {

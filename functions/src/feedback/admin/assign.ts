@@ -5,6 +5,7 @@ import type { Handler } from '../../http/route';
 import { conflict, notFound } from '../../http/problem';
 import { presentFeedback } from '../present';
 import { assign, getFeedback, type FeedbackItem } from '../store';
+import { countStewardWork } from '../work-log';
 
 /** The assignment as stored: the branch and/or steward picked, and who assigned it when. */
 export const assignmentFrom = (body: AssignBody, by: Principal, at: Date): NonNullable<FeedbackItem['assignment']> => ({
@@ -17,7 +18,12 @@ export const assignmentFrom = (body: AssignBody, by: Principal, at: Date): NonNu
 /** Assigns one item; tells apart "no such item" from "final, nobody works on it any more". */
 export const assignOne = async (principal: Principal, id: string, assignment: NonNullable<FeedbackItem['assignment']>) => {
   const updated = await assign(principal.communityId, id, assignment);
-  if (updated) return updated;
+  if (updated) {
+    const steward = assignment.steward?.id;
+    if (steward && steward !== updated.before.assignment?.steward?.id)
+      await countStewardWork(principal.communityId, steward, assignment.at, 'assigned');
+    return updated.after;
+  }
   if (!(await getFeedback(principal.communityId, id))) throw notFound('反馈不存在');
   throw conflict('already-final', '这条反馈已结束，不能再分派');
 };

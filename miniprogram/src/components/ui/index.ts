@@ -13,3 +13,7 @@ export { SelectField } from './SelectField';
 export { StarRating } from './StarRating';
 export { Photo } from './Photo';
 export { PhotoPicker } from './PhotoPicker';
+export { BarChart } from './BarChart';
+export type { BarChartProps, BarRow, BarSeries } from './BarChart';
+export { DataTable } from './DataTable';
+export type { DataColumn, DataTableProps } from './DataTable';

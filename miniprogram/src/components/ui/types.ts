@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /**
  * The few interactive primitives every page uses. Each has two builds: `X.h5.tsx` renders real HTML
@@ -186,5 +186,7 @@ export interface HtmlProps {
   dateTime?: string;
   /** Table headers: `col` or `row`. */
   scope?: 'col' | 'row';
+  /** Only for what CSS cannot know (a bar's length); everything else is a class. */
+  style?: CSSProperties;
   children?: ReactNode;
 }

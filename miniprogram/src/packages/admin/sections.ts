@@ -6,6 +6,9 @@ import type { AdminSection } from '../../components/admin/AdminShell';
  */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'feedback', label: '反馈', entry: '/packages/admin/queue/index' },
+  { key: 'stats', label: '统计', entry: '/packages/admin/stats/index' },
+  // The lists the other sections pick from (today the compounds; later venues keep their place in 舞队).
+  { key: 'compounds', label: '小区', entry: '/packages/admin/compounds/index' },
   // Who did what, for the admin only (the trail names staff and their addresses).
   { key: 'audit', label: '操作记录', entry: '/packages/admin/audit/index', roles: ['admin'] },
 ];

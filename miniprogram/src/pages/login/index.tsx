@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { WechatLoginBody } from '@shared/api/identity';
-import { api, call, errorMessage, getSession, saveSession, zodFieldErrors } from '../../api';
+import { afterSignIn, api, call, errorMessage, getSession, saveSession, zodFieldErrors } from '../../api';
 import { Notice } from '../../components/States';
 import { Button, Form, Html, TextField } from '../../components/ui';
 
@@ -20,11 +20,13 @@ export default function LoginPage() {
   const [nameError, setNameError] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string | null>(null);
+  /** Where the person was going when asked to sign in (a deep link, or a page whose session ran out). */
+  const next = afterSignIn('resident', useRouter().params.returnTo);
 
-  // Already signed in: straight to the home page.
+  // Already signed in: straight on.
   useEffect(() => {
-    if (getSession('resident')) void Taro.reLaunch({ url: '/pages/home/index' });
-  }, []);
+    if (getSession('resident')) void Taro.reLaunch({ url: next });
+  }, [next]);
 
   const signIn = async (code: string, which: string) => {
     const parsed = WechatLoginBody.safeParse({ code });
@@ -37,7 +39,7 @@ export default function LoginPage() {
     try {
       const session = await call(api.identity.wechatLogin, { body: parsed.data });
       saveSession('resident', session);
-      await Taro.reLaunch({ url: '/pages/home/index' });
+      await Taro.reLaunch({ url: next });
     } catch (err) {
       setError(errorMessage(err));
     } finally {

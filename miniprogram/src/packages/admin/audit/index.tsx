@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { maySee } from '../../../components/admin/section';
 import { formatMonth, formatTime, recentMonths } from '../../../components/format';
-import { Button, Html, SelectField, VisuallyHidden, useUniqueId } from '../../../components/ui';
+import { Button, DataTable, Html, SelectField, useUniqueId, type DataColumn } from '../../../components/ui';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
 import { useAssignees } from '../feedback/useAssignees';
@@ -33,13 +33,19 @@ function Target({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** The browser build draws a table too; admin.css shows it at desktop width and the list below that. */
-const WITH_TABLE = process.env.TARO_ENV === 'h5';
+/** A table on a desktop; on a phone each entry is a card titled by its act. */
+const columns = (names: Names | undefined): DataColumn<AuditEntry>[] => [
+  { label: '时间', cell: (e) => formatTime(e.at), short: true },
+  { label: '操作', cell: (e) => actionText(e.action), short: true },
+  { label: '操作人', cell: (e) => e.actorName },
+  { label: '对象', cell: (e) => <Target entry={e} /> },
+  { label: '变更', cell: (e) => changeText(e, names) },
+  { label: '来源地址', cell: (e) => e.sourceIp, address: true },
+];
 
 /**
- * The audit trail, for admins: every staff act of one month, newest first. A table on a desktop (who, when, what,
- * to what, what changed, from where); a list of cards on a phone and in WeChat. Both are in the page and CSS
- * picks one by width (the same breakpoint as the workspace's), so resizing never shows a table too wide.
+ * The audit trail, for admins: every staff act of one month, newest first: who, when, what, to what, what
+ * changed, from where.
  */
 export default function AuditTrailPage() {
   const session = useSession('staff');
@@ -98,75 +104,8 @@ export default function AuditTrailPage() {
           {list.loading && !list.loaded ? <LoadingState /> : null}
           {list.loaded && !list.loading && !list.items.length ? <EmptyState title={`${formatMonth(month)}没有操作记录。`} /> : null}
 
-          {list.items.length && WITH_TABLE ? (
-            <Html tag='table' className='gz-table gz-only-wide' aria-labelledby={titleId}>
-              <Html tag='thead'>
-                <Html tag='tr'>
-                  {['时间', '操作', '操作人', '对象', '变更', '来源地址'].map((h) => (
-                    <Html tag='th' scope='col' className='gz-th' key={h}>
-                      {h}
-                    </Html>
-                  ))}
-                </Html>
-              </Html>
-              <Html tag='tbody'>
-                {list.items.map((e) => (
-                  <Html tag='tr' key={e.id}>
-                    <Html tag='td' className='gz-td gz-td--short'>
-                      {formatTime(e.at)}
-                    </Html>
-                    <Html tag='td' className='gz-td gz-td--short'>
-                      {actionText(e.action)}
-                    </Html>
-                    <Html tag='td' className='gz-td'>
-                      {e.actorName}
-                    </Html>
-                    <Html tag='td' className='gz-td'>
-                      <Target entry={e} />
-                    </Html>
-                    <Html tag='td' className='gz-td'>
-                      {changeText(e, names)}
-                    </Html>
-                    <Html tag='td' className='gz-td gz-td--address'>
-                      {e.sourceIp}
-                    </Html>
-                  </Html>
-                ))}
-              </Html>
-            </Html>
-          ) : null}
-
           {list.items.length ? (
-            <Html tag='ul' className={WITH_TABLE ? 'gz-list gz-only-narrow' : 'gz-list'} aria-labelledby={titleId}>
-              {list.items.map((e) => (
-                <Html tag='li' className='gz-card' key={e.id}>
-                  <Html tag='p' className='gz-item-title'>
-                    {actionText(e.action)}
-                  </Html>
-                  <Html tag='dl' className='gz-dl'>
-                    {(
-                      [
-                        ['时间', formatTime(e.at)],
-                        ['操作人', e.actorName],
-                        ['对象', <Target entry={e} key='t' />],
-                        ['变更', changeText(e, names)],
-                        ['来源地址', e.sourceIp],
-                      ] as const
-                    ).map(([term, value]) => (
-                      <Html tag='div' className='gz-dl-row' key={term}>
-                        <Html tag='dt' className='gz-dt'>
-                          {term}
-                          <VisuallyHidden>：</VisuallyHidden>
-                        </Html>
-                        <Html tag='dd' className='gz-dd'>
-                          {value}
-                        </Html>
-                      </Html>
-                    ))}
-                  </Html>
-                </Html>
-              ))}
-            </Html>
+            <DataTable columns={columns(names)} rows={list.items} rowKey={(e) => e.id} labelledBy={titleId} titleColumn={1} />
           ) : null}
 
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} count={list.items.length} />

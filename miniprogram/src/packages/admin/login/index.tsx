@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { StaffLoginBody, type SignInNotice } from '@shared/api/identity';
 import { isStaff } from '@shared/roles';
-import { ApiError, api, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, afterSignIn, api, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { formatTime } from '../../../components/format';
 import { Button, Form, Html, TextField } from '../../../components/ui';
@@ -15,12 +15,14 @@ export default function StaffLoginPage() {
   const [sending, setSending] = useState(false);
   /** Wrong-password attempts on this account since its owner last signed in: shown before going on. */
   const [notice, setNotice] = useState<SignInNotice>();
-  const goToQueue = () => void Taro.reLaunch({ url: '/packages/admin/queue/index' });
+  /** The page that asked for a sign-in (a deep link, or one whose session ran out), else the queue. */
+  const next = afterSignIn('staff', useRouter().params.returnTo);
+  const goOn = () => void Taro.reLaunch({ url: next });
 
-  // Already signed in (the session has not expired): straight to the queue.
+  // Already signed in (the session has not expired): straight on.
   useEffect(() => {
-    if (getSession('staff')) void Taro.redirectTo({ url: '/packages/admin/queue/index' });
-  }, []);
+    if (getSession('staff')) void Taro.redirectTo({ url: next });
+  }, [next]);
 
   const submit = async () => {
     if (sending) return;
@@ -40,7 +42,7 @@ export default function StaffLoginPage() {
       }
       saveSession('staff', session);
       if (session.notice) setNotice(session.notice);
-      else goToQueue();
+      else goOn();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(err.problem.detail ?? '账号或密码错误');
       else if (err instanceof ApiError && err.status === 429) setError(err.problem.detail ?? '尝试次数过多，请稍后再试');
@@ -63,7 +65,7 @@ export default function StaffLoginPage() {
         <Notice kind='error'>
           {`自您上次登录以来，您的账号有 ${notice.failedAttempts} 次密码错误的登录尝试，最近一次在 ${formatTime(notice.lastFailedAt)}。如果不是您本人，请尽快联系系统管理员修改密码。`}
         </Notice>
-        <Button variant='primary' onClick={goToQueue}>
+        <Button variant='primary' onClick={goOn}>
           知道了，进入管理页面
         </Button>
       </Html>

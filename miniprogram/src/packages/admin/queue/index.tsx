@@ -14,6 +14,8 @@ import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
 import { BulkAssign } from '../feedback/BulkAssign';
 import { FeedbackReview } from '../feedback/FeedbackReview';
+import { QueueFilters } from '../feedback/QueueFilters';
+import { activeFilters, type QueueFilter } from '../feedback/queueFilter';
 import { ADMIN_SECTIONS } from '../sections';
 
 const PAGE_SIZE = 20;
@@ -46,10 +48,11 @@ export default function QueuePage() {
   const [countsSettled, setCountsSettled] = useState(false);
   const [bulk, setBulk] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [filter, setFilter] = useState<QueueFilter>({});
   const titleId = useUniqueId('queue-title');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => staffCall(api.feedback.listFeedbackQueue, { query: { status, limit: PAGE_SIZE, cursor } }),
-    [status],
+    (cursor: string | undefined) => staffCall(api.feedback.listFeedbackQueue, { query: { ...filter, status, limit: PAGE_SIZE, cursor } }),
+    [status, filter],
   );
   const list = usePagedList(fetchPage, Boolean(session));
 
@@ -70,6 +73,12 @@ export default function QueuePage() {
   const reload = () => {
     void list.reload();
     void loadCounts();
+  };
+
+  const narrow = (next: QueueFilter) => {
+    setFilter(next);
+    setSelected(null);
+    setChosen([]);
   };
 
   const choose = (next: FeedbackStatus) => {
@@ -100,6 +109,7 @@ export default function QueuePage() {
       {countsSettled ? (
         <ChoiceGroup id='queue-status' legend='按状态筛选（括号里是条数）' options={options} value={status} onChange={choose} />
       ) : null}
+      <QueueFilters value={filter} onChange={narrow} />
 
       <Html tag='div' className='gz-row'>
         <Html tag='h2' className='gz-h2' id={titleId}>
@@ -138,7 +148,9 @@ export default function QueuePage() {
 
       {list.error ? <ErrorState message={list.error} onRetry={reload} /> : null}
       {(list.loading && !list.loaded) || !countsSettled ? <LoadingState /> : null}
-      {countsSettled && list.loaded && !list.loading && !list.items.length ? <EmptyState title={statusText.queueEmpty(status)} /> : null}
+      {countsSettled && list.loaded && !list.loading && !list.items.length ? (
+        <EmptyState title={activeFilters(filter) ? `没有符合筛选条件的${FEEDBACK_STATUS_LABELS[status]}反馈。` : statusText.queueEmpty(status)} />
+      ) : null}
 
       {countsSettled && list.items.length ? (
         <Html tag='ul' className='gz-list' aria-labelledby={titleId} aria-busy={list.loading}>

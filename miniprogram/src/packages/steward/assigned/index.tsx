@@ -8,6 +8,7 @@ import { Button, Html, useUniqueId } from '../../../components/ui';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
 import { NotASteward } from '../NotASteward';
+import { WorkLog } from '../WorkLog';
 
 const PAGE_SIZE = 10;
 
@@ -38,6 +39,7 @@ export default function AssignedToMePage() {
       <Html tag='p' className='gz-text gz-muted'>
         社区交给您跟进的问题，最近分派的排在最前面。处理好以后，请写下给居民的回复。
       </Html>
+      <WorkLog />
 
       {list.error ? <ErrorState message={list.error} onRetry={() => void list.reload()} /> : null}
       {list.loading && !list.loaded ? <LoadingState /> : null}

@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { SubmitFeedbackBody } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
 import { ApiError, RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { Button, ChoiceGroup, Form, Html, TextField, useConfirm } from '../../../components/ui';
+import { discardDraft, readDraft, useKeepDraft } from '../../../components/draft';
 import { useSession } from '../../../components/useSession';
+import { CompoundField } from './CompoundField';
 import { OnBehalfFields } from './OnBehalfFields';
 import { NO_ON_BEHALF, digitsOnly, onBehalfBody, type OnBehalfForm } from './onBehalf';
 import { PhotoField } from './PhotoField';
@@ -44,6 +46,13 @@ interface Form {
 
 const EMPTY: Form = { category: '', title: '', description: '', compound: '', building: '', phone: '' };
 
+/** What was typed and not sent yet, per person on a shared phone (photos are not kept: their uploads expire). */
+const draftKey = (userId: string | undefined) => `gongzhi.feedback.draft.${userId ?? ''}`;
+interface Draft {
+  form: Form;
+  onBehalf: OnBehalfForm;
+}
+
 /** Asks for WeChat's one-time subscription to "your feedback changed" (weapp, when a template is configured). */
 const askToSubscribe = async (): Promise<void> => {
   if (process.env.TARO_ENV !== 'weapp' || !FEEDBACK_STATUS_TEMPLATE_ID) return;
@@ -57,8 +66,10 @@ const askToSubscribe = async (): Promise<void> => {
 export default function NewFeedbackPage() {
   const session = useSession('resident');
   const [initialCompound] = useState(rememberedCompound);
-  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, compound: initialCompound }));
-  const [onBehalf, setOnBehalf] = useState<OnBehalfForm>(NO_ON_BEHALF);
+  const DRAFT_KEY = draftKey(session?.user.id);
+  const [draft] = useState(() => (session ? readDraft<Draft>(DRAFT_KEY) : undefined));
+  const [form, setForm] = useState<Form>(() => draft?.form ?? { ...EMPTY, compound: initialCompound });
+  const [onBehalf, setOnBehalf] = useState<OnBehalfForm>(() => draft?.onBehalf ?? NO_ON_BEHALF);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const [photoNotice, setPhotoNotice] = useState<string>();
@@ -66,6 +77,15 @@ export default function NewFeedbackPage() {
   const retryKey = useRef(new RetryKey());
   const photos = usePhotoUploads();
   const [dialog, confirm] = useConfirm();
+  const typedText =
+    Boolean(form.category) ||
+    (Object.keys(form) as Array<keyof Form>).some((k) => k !== 'compound' && k !== 'category' && form[k].trim()) ||
+    form.compound.trim() !== initialCompound.trim() ||
+    onBehalf.on;
+  // kept on the device as it is typed: a session that runs out on 提交 sends the person to sign in, and they
+  // come back here (the login page returns them) to find it all still filled in
+  const draftValue = useMemo<Draft>(() => ({ form, onBehalf }), [form, onBehalf]);
+  useKeepDraft(DRAFT_KEY, draftValue, Boolean(session) && typedText);
 
   if (!session) return <LoadingState text='正在前往登录…' />;
   const isSteward = session.user.roles.includes('steward');
@@ -77,13 +97,7 @@ export default function NewFeedbackPage() {
 
   /** Leaving drops what was typed: ask first when there is something (the remembered compound does not count). */
   const goHome = async () => {
-    const typed =
-      form.category ||
-      (Object.keys(form) as Array<keyof Form>).some((k) => k !== 'compound' && k !== 'category' && form[k].trim()) ||
-      form.compound.trim() !== initialCompound.trim() ||
-      photos.photos.length > 0 ||
-      onBehalf.on;
-    if (typed) {
+    if (typedText || photos.photos.length > 0) {
       const ok = await confirm({
         title: '确定离开吗？',
         content: '您填写的内容还没有提交，离开后不会保存。',
@@ -92,6 +106,7 @@ export default function NewFeedbackPage() {
       });
       if (!ok) return;
     }
+    discardDraft(DRAFT_KEY);
     photos.forgetAll();
     void Taro.reLaunch({ url: '/pages/home/index' });
   };
@@ -140,6 +155,7 @@ export default function NewFeedbackPage() {
         { idempotencyKey: retryKey.current.keyFor(parsed.data) },
       );
       retryKey.current.reset();
+      discardDraft(DRAFT_KEY);
       try {
         Taro.setStorageSync(COMPOUND_KEY, parsed.data.compound);
       } catch {
@@ -175,6 +191,7 @@ export default function NewFeedbackPage() {
         请说清楚是什么问题、在哪里。社区受理后会在「我的反馈」里答复您。
       </Html>
       {formError ? <Notice kind='error'>{formError}</Notice> : null}
+      {draft && !formError ? <Notice kind='ok'>已恢复您上次没有提交的内容，请检查后提交（照片需要重新添加）。</Notice> : null}
 
       <Form onSubmit={() => void submit()}>
         {isSteward ? (
@@ -215,12 +232,9 @@ export default function NewFeedbackPage() {
           maxLength={MAX.description}
           error={errors.description}
         />
-        <TextField
-          id='compound'
-          label='小区'
+        <CompoundField
           value={form.compound}
           onChange={set('compound')}
-          placeholder='例如：青年花园'
           hint={compoundRemembered ? '已按您上次填写的小区填好，不对可以修改。' : undefined}
           maxLength={MAX.compound}
           error={errors.compound}
