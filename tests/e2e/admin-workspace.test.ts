@@ -257,3 +257,24 @@ test('a deep link into the workspace leads through the sign-in to that page', as
   await page.getByLabel('密码').press('Enter');
   await page.getByRole('heading', { name: '反馈统计' }).waitFor();
 });
+
+test('a reply being written survives a resize across 1024 px and a reload; once sent it is gone', async () => {
+  const title = '路灯白天也亮着';
+  await e2e.harness.call(api.feedback.submitFeedback, { token: await e2e.harness.resident('张桂兰'), body: aFeedback({ title }) });
+  const page = await e2e.newPage(DESKTOP);
+  await signIn(page);
+  await card(page, title).click();
+  const detail = page.getByRole('region', { name: '反馈详情' });
+  await detail.getByLabel('给居民的回复').fill('明天上午安排人清理积水。');
+  await page.setViewportSize(PHONE);
+  await page.setViewportSize(DESKTOP);
+  await page.reload();
+  await card(page, title).click();
+  expect(await detail.getByLabel('给居民的回复').inputValue()).toBe('明天上午安排人清理积水。');
+  await detail.getByRole('button', { name: '受理', exact: true }).click();
+  await detail.getByText('已更新：当前状态为「已受理」').waitFor();
+  await page.reload();
+  await page.getByRole('radio', { name: /^已受理（\d+）$/ }).check();
+  await card(page, title).click();
+  expect(await detail.getByLabel('给居民的回复').inputValue()).toBe('');
+});

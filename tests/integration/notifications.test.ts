@@ -142,3 +142,15 @@ describe('the outbox and the notifier', () => {
     expect(sentLocally).toHaveLength(1);
   });
 });
+
+describe('the news marker is the reporter’s alone', () => {
+  it('staff lists and staff reads of a changed report carry no unread flag', async () => {
+    const f = (await h.call(feedback.submitFeedback, { token: resident, body: aFeedback({ title: '只给本人的新进展' }) })).body;
+    await h.call(feedback.transitionFeedback, { token: committee, params: { id: f.id }, body: { to: 'accepted', note: '已受理', version: 1 } });
+    const queue = await h.call(feedback.listFeedbackQueue, { token: committee, query: { status: 'accepted', q: '只给本人的新进展', limit: 50 } });
+    expect(queue.body.items.find((i: { id: string }) => i.id === f.id)).not.toHaveProperty('unread');
+    expect((await h.call(feedback.getFeedback, { token: committee, params: { id: f.id } })).body).not.toHaveProperty('unread');
+    const mine = await h.call(feedback.listMyFeedback, { token: resident, query: { limit: 50 } });
+    expect(mine.body.items.find((i: { id: string }) => i.id === f.id).unread).toBe(true);
+  });
+});

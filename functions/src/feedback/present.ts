@@ -13,7 +13,8 @@ export const presentFeedback = async (item: FeedbackItem, viewer: 'reporter' | '
   const { photoKeys, notes, ...fields } = item;
   const rest = {
     ...fields,
-    unread: isUnread(item),
+    // the news marker is the reporter's alone
+    ...(viewer === 'reporter' ? { unread: isUnread(item) } : {}),
     responseDueAt: responseDueAt(item.category, item.createdAt),
     ...(viewer !== 'reporter' && notes ? { notes } : {}),
     // phone numbers whole for the committee only (an assigned steward sees them masked)

@@ -69,7 +69,8 @@ const fromItem = (item: Record<string, unknown>): FeedbackItem => {
   return resolvedAt ? { ...f, autoCloseAt: autoCloseAt(resolvedAt) } : f;
 };
 
-export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
+/** One row of a list; `unread` only in its reporter's own list (the marker is theirs alone). */
+export const toSummary = (f: FeedbackItem, forReporter = false): FeedbackSummary => ({
   id: f.id,
   category: f.category,
   title: f.title,
@@ -78,7 +79,7 @@ export const toSummary = (f: FeedbackItem): FeedbackSummary => ({
   reporterName: f.reporterName,
   createdAt: f.createdAt,
   updatedAt: f.updatedAt,
-  unread: isUnread(f),
+  ...(forReporter ? { unread: isUnread(f) } : {}),
   ...(f.assignment ? { assignment: f.assignment } : {}),
   ...(f.ref ? { ref: f.ref } : {}),
   responseDueAt: responseDueAt(f.category, f.createdAt),
@@ -202,7 +203,8 @@ const listPage = (
     newestFirst,
     limit,
     cursor,
-    toItem: (i) => toSummary(fromItem(i)),
+    // gsi1 lists a reporter's own feedback
+    toItem: (i) => toSummary(fromItem(i), index === 'gsi1'),
   });
 
 export const listByReporter = (cid: string, userId: string, limit: number, cursor?: string) =>

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@shared/api/feedback';
-import { ROLE_LABELS } from '@shared/roles';
+import { byline } from './feedbackText';
 import { formatTime } from './format';
 import { notePrefix, statusText } from './statusText';
 import { Html } from './ui';
@@ -15,7 +15,7 @@ export function Timeline({ history }: { history: readonly HistoryEntry[] }) {
             {h.from === null ? '提交反馈' : statusText.movedTo(h.to)}
           </Html>
           <Html tag='span' className='gz-meta'>
-            {formatTime(h.at)} · {h.byRole === 'system' ? h.byName : `${ROLE_LABELS[h.byRole]} ${h.byName}`}
+            {formatTime(h.at)} · {byline(h)}
           </Html>
           {h.note ? (
             <Html tag='p' className='gz-note'>

@@ -3,7 +3,7 @@
  * and what the timeline says before a note (statusText.ts `notePrefix`).
  */
 import { FEEDBACK_STATUSES } from '../../../shared/feedback/status';
-import { assignmentText, autoCloseText, myFeedbackLabel } from '../../../miniprogram/src/components/feedbackText';
+import { assignmentText, autoCloseText, byline, myFeedbackLabel, waitingText } from '../../../miniprogram/src/components/feedbackText';
 import { formatMonth, formatMonthDay, monthOf, recentMonths } from '../../../miniprogram/src/components/format';
 import { notePrefix } from '../../../miniprogram/src/components/statusText';
 
@@ -55,4 +55,25 @@ describe('what the timeline says before a note', () => {
     expect(notePrefix({ from: 'in_progress', to: 'resolved', byRole: 'steward' })).toBe('回复：');
     for (const to of FEEDBACK_STATUSES) expect(notePrefix({ from: 'accepted', to, byRole: 'admin' })).toMatch(/^(回复|撤回原因)：$/);
   });
+});
+
+describe('who made a move, in the timeline', () => {
+  it.each([
+    [{ byRole: 'resident', byName: '王建国' }, '居民 王建国'],
+    [{ byRole: 'steward', byName: '刘玉兰' }, '红色小管家 刘玉兰'],
+    // staff names carry their title: not "社区两委 社区工作人员 陈静"
+    [{ byRole: 'committee', byName: '社区工作人员 陈静' }, '社区工作人员 陈静'],
+    [{ byRole: 'admin', byName: '系统管理员 周敏' }, '系统管理员 周敏'],
+    [{ byRole: 'system', byName: '系统' }, '系统'],
+  ] as const)('%o reads %s', (entry, expected) => expect(byline(entry)).toBe(expected));
+});
+
+describe('how long a report has waited', () => {
+  it.each([
+    [0, '等待不到 1 小时'],
+    [1, '已等待 1 小时'],
+    [47, '已等待 47 小时'],
+    [48, '已等待 2 天'],
+    [24 * 9 + 5, '已等待 9 天'],
+  ])('%i hours: %s', (hours, expected) => expect(waitingText(hours)).toBe(expected));
 });

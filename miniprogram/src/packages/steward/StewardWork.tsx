@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { readDraft, useKeepDraft } from '../../components/draft';
 import { ProgressBody, type Feedback } from '@shared/api/feedback';
 import { FEEDBACK_ACTION_LABELS, allowedTransitions, checkTransition } from '@shared/feedback/status';
 import { ApiError, api, call, errorMessage, zodFieldErrors } from '../../api';
@@ -15,7 +16,10 @@ const REPLY_MAX = ProgressBody.shape.note.unwrap().maxLength ?? undefined;
  * resident reads. Only the moves the status machine opens to the assignee are offered.
  */
 export function StewardWork({ feedback, onChanged, reload }: { feedback: Feedback; onChanged: (f: Feedback) => void; reload: () => Promise<void> }) {
-  const [note, setNote] = useState('');
+  // kept while it is written (a reload or a sign-in loses nothing), forgotten once sent
+  const replyKey = `gongzhi.steward.reply.${feedback.id}`;
+  const [note, setNote] = useState(() => readDraft<string>(replyKey) ?? '');
+  useKeepDraft(replyKey, note, note.trim() !== '');
   const [noteError, setNoteError] = useState<string>();
   const [actionError, setActionError] = useState<string>();
   const [done, setDone] = useState<string>();

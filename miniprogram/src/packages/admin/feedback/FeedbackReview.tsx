@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { readDraft, useKeepDraft } from '../../../components/draft';
 import type { Feedback } from '@shared/api/feedback';
 import { TransitionBody } from '@shared/api/feedback';
 import {
@@ -52,7 +53,11 @@ export function FeedbackReview({
   onChanged?: (feedback: Feedback) => void;
 }) {
   const { feedback, setFeedback, error: loadError, load } = useFeedback(id, staffCall, true);
-  const [note, setNote] = useState('');
+  // a reply being written survives the page switching layout (a window resized across 1024 px), a reload and a
+  // sign-in; it is forgotten once sent
+  const replyKey = `gongzhi.admin.reply.${id}`;
+  const [note, setNote] = useState(() => readDraft<string>(replyKey) ?? '');
+  useKeepDraft(replyKey, note, note.trim() !== '');
   const [noteError, setNoteError] = useState<string>();
   const [actionError, setActionError] = useState<string>();
   const [done, setDone] = useState<string>();

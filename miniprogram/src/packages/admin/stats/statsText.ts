@@ -1,4 +1,4 @@
-import type { StatRow, StatTotal } from '@shared/feedback/stats';
+import type { StatRow, StatTotal } from '../../../../../shared/feedback/stats';
 
 /** `0.25` → `25%`; nothing resolved → `—`. */
 export const percent = (rate: number | undefined): string => (rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
