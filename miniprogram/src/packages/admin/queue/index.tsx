@@ -109,7 +109,8 @@ export default function QueuePage() {
       {countsSettled ? (
         <ChoiceGroup id='queue-status' legend='按状态筛选（括号里是条数）' options={options} value={status} onChange={choose} />
       ) : null}
-      <QueueFilters value={filter} onChange={narrow} />
+      {/* with the status filter, so the two appear together and nothing below them moves */}
+      {countsSettled ? <QueueFilters value={filter} onChange={narrow} /> : null}
 
       <Html tag='div' className='gz-row'>
         <Html tag='h2' className='gz-h2' id={titleId}>
