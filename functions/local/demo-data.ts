@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { countReceived } from '../src/feedback/stats';
 import { loadDemoHistory } from './demo-history';
+import { loadDemoTeams } from './demo-teams';
 import { nextReference, putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
@@ -85,6 +86,7 @@ export const loadDemoData = async (now = new Date(), opts: { history?: boolean }
       residents: DEMO_RESIDENTS.map((name) => ({ id: ids.get(name)!, name })),
       branches: DEMO_BRANCHES.slice(0, 11).map((name, i) => ({ id: String(i + 1).padStart(2, '0'), name })),
     });
+  await loadDemoTeams({ communityId: cid, communityName: DEMO_COMMUNITY.name, now, people: ids });
   // Written last: its presence means "demo data complete".
   await putCommunity({ ...DEMO_COMMUNITY });
   return true;

@@ -2,6 +2,7 @@ import type { ContextName } from '../../shared/api';
 import { feedbackJobs, feedbackRoutes } from './feedback/routes';
 import type { Job, Route } from './http/route';
 import { identityRoutes } from './identity/routes';
+import { teamsJobs, teamsRoutes } from './teams/routes';
 import type { TableKey } from './db/tables';
 import type { UploadPurpose } from './uploads/purposes';
 
@@ -12,12 +13,14 @@ import type { UploadPurpose } from './uploads/purposes';
 export const routeTable: Record<ContextName, readonly Route[]> = {
   identity: identityRoutes,
   feedback: feedbackRoutes,
+  teams: teamsRoutes,
 };
 
 /** The job table: what each context does on a schedule. CDK schedules them; `npm start` runs them on a timer. */
 export const jobTable: Record<ContextName, readonly Job[]> = {
   identity: [],
   feedback: feedbackJobs,
+  teams: teamsJobs,
 };
 
 /** The DynamoDB actions a context's code calls (IAM names without the `dynamodb:` prefix). */
@@ -30,6 +33,8 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' 
 export const contextTables: Record<ContextName, Partial<Record<TableKey, readonly TableAction[]>>> = {
   identity: { identity: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem', 'Query'] },
   feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'] },
+  // reads of other contexts' items: the community's name (registration numbers) and a complaint to link
+  teams: { teams: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'], identity: ['GetItem'], feedback: ['GetItem'] },
 };
 
 /** Secrets each context's Lambda may read: identity signs in with WeChat, feedback sends its messages. */
@@ -37,6 +42,7 @@ export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
   identity: ['wechat'],
   // subscription messages to reporters
   feedback: ['wechat'],
+  teams: [],
 };
 
 /**
@@ -46,6 +52,7 @@ export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
 export const contextUploads: Record<ContextName, readonly UploadPurpose[]> = {
   identity: [],
   feedback: ['feedback-photo'],
+  teams: [],
 };
 
 /**

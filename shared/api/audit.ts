@@ -7,7 +7,10 @@ import { Month, PageQuery, page } from './common';
  * Entries name what was acted on by id and say what changed in words of the domain; never residents' personal
  * data or free text.
  */
-export const AUDIT_ACTIONS = ['staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export', 'compounds-update'] as const;
+export const AUDIT_ACTIONS = [
+  'staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export', 'compounds-update',
+  'venue-update', 'dance-rules-publish', 'team-decision', 'team-complaint-link', 'team-activity', 'teams-export',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -18,6 +21,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'feedback-note': '添加内部备注',
   'feedback-export': '导出反馈统计',
   'compounds-update': '修改小区列表',
+  'venue-update': '修改舞队活动场地',
+  'dance-rules-publish': '发布舞队规章',
+  'team-decision': '审核舞队备案',
+  'team-complaint-link': '关联噪音投诉',
+  'team-activity': '记录舞队活动',
+  'teams-export': '导出舞队名单',
 };
 
 export const AuditEntry = z.object({

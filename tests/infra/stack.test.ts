@@ -621,3 +621,48 @@ describe('alarms and dashboard', () => {
     for (const metric of [...api, ...functions, ...dynamo]) expect(body).toContain(`\\"${metric}\\"`);
   });
 });
+
+describe('the teams context (dance-team registration)', () => {
+  it('has its own function serving its routes, the public registration check among them', () => {
+    expect(contexts).toContain('teams');
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+    const integrations = resources('AWS::ApiGatewayV2::Integration');
+    const teamsFn = logicalId(stack.functions.teams);
+    for (const key of ['POST /v1/teams', 'POST /v1/admin/teams/{id}/decisions', 'GET /v1/team-registrations/{number}', 'GET /v1/venues/{id}/timetable']) {
+      const route = routes.find((r) => r.Properties.RouteKey === key);
+      expect([key, route]).toEqual([key, expect.anything()]);
+      const [integrationId] = [...referencedIds(route!.Properties.Target)].filter((id) => id in integrations);
+      expect([key, [...referencedIds(integrations[integrationId!]!.Properties.IntegrationUri)]]).toEqual([key, [teamsFn]]);
+    }
+    expect(fnResource('teams').Properties.Description).toBe(`Gongzhi teams context: ${routeTable.teams.length} routes`);
+  });
+
+  it('has its own table: pk/sk, the memberships, status and venue-places indexes, retained', () => {
+    const table = resources('AWS::DynamoDB::Table')[logicalId(stack.tables.teams)]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect((table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(environmentOf('teams').TABLE_TEAMS).toEqual({ Ref: logicalId(stack.tables.teams) });
+  });
+
+  it('may write only its own table and the audit trail, and only read single items of identity (the community) and feedback (a complaint)', () => {
+    const id = (key: TableKey) => `${logicalId(stack.tables[key])}.Arn`;
+    const perms = dynamoPermissions('teams');
+    const on = (key: TableKey) => perms.filter((p) => p.endsWith(` on ${id(key)}`)).map((p) => p.split(' ')[0]).sort();
+    expect(on('identity')).toEqual(['dynamodb:GetItem']);
+    expect(on('feedback')).toEqual(['dynamodb:GetItem']);
+    expect(on('audit')).toEqual(['dynamodb:PutItem']);
+    expect(on('teams')).toEqual(['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(perms.filter((p) => p.includes('/index/')).sort()).toEqual(['gsi1', 'gsi2', 'gsi3'].map((ix) => `dynamodb:Query on ${id('teams')}/index/${ix}`));
+  });
+
+  it('signs no tokens, reads no secrets and touches no uploads', () => {
+    const perms = permissionsOf('teams');
+    expect(perms.filter((p) => /^(kms:Sign|secretsmanager:|s3:)/.test(p))).toEqual([]);
+    expect(environmentOf('teams')).not.toHaveProperty('WECHAT_SECRET_ARN');
+    expect(environmentOf('teams')).not.toHaveProperty('UPLOADS_BUCKET');
+  });
+});

@@ -32,6 +32,12 @@ const FEEDBACK_SUMMARY = [
   'assignment', 'ref',
 ] as const;
 
+/** What a team list shows (`TeamSummary` in shared/api/teams.ts; counts derive from the roster sets). */
+const TEAM_SUMMARY = [
+  'id', 'name', 'status', 'venueId', 'venueName', 'leaderName', 'createdAt', 'updatedAt',
+  'memberIds', 'rulesAcceptedVersion', 'rulesAcceptedBy', 'registration', 'complaintIds',
+] as const;
+
 export const tables = {
   identity: {
     name: 'identity',
@@ -67,6 +73,24 @@ export const tables = {
       { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: ['status'] },
       // a red steward's queue: what the committee assigned to them, latest first
       { name: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk', projection: FEEDBACK_SUMMARY },
+    ],
+  },
+  /**
+   * Dance teams (functions/src/teams/): per team one partition (the team item, its members, activities, study
+   * sessions and linked complaints), venues, occupancy cells, dance-rules versions, invite and registration
+   * pointers.
+   */
+  teams: {
+    name: 'teams',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [
+      // a person's memberships (member items of residents with an account), newest first: "my teams"
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: ['teamId', 'memberId', 'joinedAt'] },
+      // teams per status, longest in it first: the committee's review queue and its counts
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: TEAM_SUMMARY },
+      // teams holding places at a venue (sparse: approved and suspended): the timetable and the slot check
+      { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ['id', 'name', 'status', 'slots', 'registration', 'venueId'] },
     ],
   },
   /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */
