@@ -17,6 +17,12 @@ const apiBase = process.env.GONGZHI_API_BASE ?? (env === 'h5' ? '' : 'http://loc
  */
 const feedbackStatusTemplate = process.env.GONGZHI_WECHAT_TEMPLATE_FEEDBACK_STATUS ?? '';
 
+/**
+ * Where the browser app is published (a team ID card's QR code opens its public check there). The browser build
+ * uses its own address; the mini-program the local server unless `GONGZHI_PUBLIC_URL` says otherwise.
+ */
+const publicAppUrl = process.env.GONGZHI_PUBLIC_URL ?? (env === 'h5' ? '' : 'http://localhost:3000');
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'gongzhi',
@@ -31,6 +37,7 @@ export default defineConfig<'webpack5'>(async () => {
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBase),
       FEEDBACK_STATUS_TEMPLATE_ID: JSON.stringify(env === 'weapp' ? feedbackStatusTemplate : ''),
+      PUBLIC_APP_URL: JSON.stringify(publicAppUrl),
     },
     alias: {
       '@shared': sharedDir,

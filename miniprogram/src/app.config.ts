@@ -12,7 +12,25 @@ export default defineAppConfig({
     {
       // The committee's pages: only staff load them.
       root: 'packages/admin',
-      pages: ['login/index', 'queue/index', 'detail/index', 'stats/index', 'compounds/index', 'audit/index'],
+      pages: [
+        'login/index',
+        'queue/index',
+        'detail/index',
+        'stats/index',
+        'compounds/index',
+        'teams/index',
+        'team/index',
+        'venues/index',
+        'dance-rules/index',
+        'timetable/index',
+        'audit/index',
+      ],
+    },
+    {
+      // Dance teams (广场舞队伍备案): a leader files a team, members join and accept the rules, the ID card, and the
+      // public check anyone can open from the card's QR code (no sign-in).
+      root: 'packages/teams',
+      pages: ['mine/index', 'edit/index', 'detail/index', 'join/index', 'card/index', 'verify/index'],
     },
     {
       // Red stewards' work: what the committee assigned to them. Only stewards load it.

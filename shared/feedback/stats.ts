@@ -1,3 +1,5 @@
+import { csvFile } from '../csv';
+
 /**
  * Feedback statistics are kept as counters (one item per community and month), updated on each change: never
  * computed by scanning. Times are counted in buckets, so a median is told as the bucket it falls in.
@@ -49,19 +51,12 @@ export interface StatRow {
   medianResolution?: string;
 }
 
-/** Excel reads UTF-8 CSV correctly only with a byte-order mark. */
-export const CSV_BOM = '\uFEFF';
-
-const cell = (v: string | number | undefined): string => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The statistics table as Excel-friendly CSV (UTF-8 with BOM, CRLF), with Chinese headers. */
 export const statsCsv = (rows: readonly StatRow[]): string => {
   const header = ['月份', '维度', '名称', '收到', '已解决', '重新处理', '重新处理率', '满意度（星）', '评价数', '首次响应中位', '解决用时中位'];
-  const lines = rows.map((r) =>
-    [
+  return csvFile(
+    header,
+    rows.map((r) => [
       r.month,
       STAT_DIMENSION_LABELS[r.dimension],
       r.value,
@@ -73,11 +68,8 @@ export const statsCsv = (rows: readonly StatRow[]): string => {
       r.ratings,
       r.medianFirstResponse,
       r.medianResolution,
-    ]
-      .map(cell)
-      .join(','),
+    ]),
   );
-  return CSV_BOM + [header.join(','), ...lines].join('\r\n') + '\r\n';
 };
 
 /** A range's totals for one name (a category, compound or branch, or 全部): what the charts draw. */

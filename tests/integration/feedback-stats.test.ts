@@ -6,7 +6,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { api } from '../../shared/api';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS } from '../../shared/feedback/categories';
-import { CSV_BOM } from '../../shared/feedback/stats';
+import { CSV_BOM } from '../../shared/csv';
 import { db } from '../../functions/src/db/client';
 import { tableName } from '../../functions/src/db/tables';
 import { aFeedback, Harness, isProblem } from '../support/harness';

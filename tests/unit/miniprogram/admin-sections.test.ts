@@ -5,8 +5,8 @@ import { maySee, sectionsFor } from '../../../miniprogram/src/components/admin/s
 import { ADMIN_SECTIONS } from '../../../miniprogram/src/packages/admin/sections';
 
 it('shows the audit trail to admins only, and feedback, its statistics and the compounds to all staff', () => {
-  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback', 'stats', 'compounds']);
-  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'stats', 'compounds', 'audit']);
+  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'compounds']);
+  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'compounds', 'audit']);
   expect(maySee(ADMIN_SECTIONS, 'audit', ['committee'])).toBe(false);
   expect(maySee(ADMIN_SECTIONS, 'audit', ['admin'])).toBe(true);
   expect(maySee(ADMIN_SECTIONS, 'nothing', ['admin'])).toBe(false);

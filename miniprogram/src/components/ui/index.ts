@@ -17,3 +17,5 @@ export { BarChart } from './BarChart';
 export type { BarChartProps, BarRow, BarSeries } from './BarChart';
 export { DataTable } from './DataTable';
 export type { DataColumn, DataTableProps } from './DataTable';
+export { MultiChoiceGroup } from './MultiChoiceGroup';
+export { QrCode } from './QrCode';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '舞队电子身份证' });

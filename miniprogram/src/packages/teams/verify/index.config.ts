@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '舞队备案查验' });
