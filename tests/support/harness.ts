@@ -30,15 +30,33 @@ export interface Answer<T = any> {
  * local gateway and every handler behind its middy stack. Tests talk HTTP to it, as the pages do.
  */
 export class Harness {
+  /** Every start in this test file, finished or not: `closeAll` stops what a file's own afterAll missed. */
+  private static readonly started = new Set<Promise<Harness>>();
+  private closed?: Promise<void>;
+
   private constructor(readonly app: LocalApp) {}
 
   /** In memory and API only unless told otherwise (the e2e test adds a data folder and the H5 app). */
-  static async start(options: LocalOptions = {}): Promise<Harness> {
-    return new Harness(await startLocal({ port: 0, ...options }));
+  static start(options: LocalOptions = {}): Promise<Harness> {
+    const starting = startLocal({ port: 0, ...options }).then((app) => new Harness(app));
+    Harness.started.add(starting);
+    return starting;
   }
 
   close(): Promise<void> {
-    return this.app.close();
+    this.closed ??= this.app.close();
+    return this.closed;
+  }
+
+  /**
+   * Stops every harness this file started and has not stopped: one whose start outlived a timed-out beforeAll
+   * (its afterAll saw no harness) would otherwise keep jest from exiting. Run after each file
+   * (tests/support/after-all.ts).
+   */
+  static async closeAll(): Promise<void> {
+    const all = [...Harness.started];
+    Harness.started.clear();
+    await Promise.all(all.map((p) => p.then((h) => h.close()).catch(() => undefined)));
   }
 
   async call<E extends Endpoint>(endpoint: E, opts: CallOptions = {}): Promise<Answer> {

@@ -46,6 +46,8 @@ export const moveFeedback = async (opts: {
   actor: FeedbackActor;
   entry: Omit<HistoryEntry, 'from'>;
   also?: Parameters<typeof applyTransition>[3];
+  /** What the use case records once the move stands (its audit entry), side by side with the counters. */
+  record?: (updated: FeedbackItem) => Promise<unknown>;
 }): Promise<FeedbackItem> => {
   const { current, expectedVersion, actor, entry } = opts;
   if (current.version !== expectedVersion) throw stale();
@@ -57,8 +59,12 @@ export const moveFeedback = async (opts: {
   const also = actor === 'reporter' ? { ...opts.also, seenByReporter: true } : { ...opts.also, notify: statusMessage(current, entry.to, entry.at) };
   const updated = await applyTransition(current, expectedVersion, { ...entry, from: current.status }, also);
   if (!updated) throw stale();
-  await countMove(current, updated, entry.at);
+  // The counters and the audit entry follow the move and do not depend on each other: one round trip, not three.
   const steward = updated.assignment?.steward?.id;
-  if (steward && updated.status === 'resolved') await countStewardWork(updated.communityId, steward, entry.at, 'resolved');
+  await Promise.all([
+    countMove(current, updated, entry.at),
+    steward && updated.status === 'resolved' ? countStewardWork(updated.communityId, steward, entry.at, 'resolved') : undefined,
+    opts.record?.(updated),
+  ]);
   return updated;
 };

@@ -90,9 +90,7 @@ export const submitFeedback: Handler<typeof feedbackApi.submitFeedback> = async 
   };
   const stored = await createOnce({ item, put: putNewFeedback, read: () => getFeedback(principal.communityId, id) });
   // not for a retry that found the first call's report
-  if (stored === item) {
-    await countReceived(item);
-    if (item.onBehalf) await countStewardWork(item.communityId, item.reporterId, item.createdAt, 'logged');
-  }
+  if (stored === item)
+    await Promise.all([countReceived(item), item.onBehalf ? countStewardWork(item.communityId, item.reporterId, item.createdAt, 'logged') : undefined]);
   return presentFeedback(stored);
 };

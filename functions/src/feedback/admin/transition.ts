@@ -26,14 +26,15 @@ export const transitionFeedback: Handler<typeof feedbackApi.transitionFeedback> 
       byRole: principal.roles.includes('admin') && !principal.roles.includes('committee') ? 'admin' : 'committee',
       byName: principal.name,
     },
-  });
-  await recordAudit({
-    action: 'feedback-transition',
-    actor: principal,
-    at: now,
-    sourceIp,
-    target: { kind: 'feedback', id: current.id },
-    change: `${current.status} → ${body.to}`,
+    record: () =>
+      recordAudit({
+        action: 'feedback-transition',
+        actor: principal,
+        at: now,
+        sourceIp,
+        target: { kind: 'feedback', id: current.id },
+        change: `${current.status} → ${body.to}`,
+      }),
   });
   return presentFeedback(updated, 'committee');
 };
