@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { countReceived } from '../src/feedback/stats';
+import { loadDemoCouncil } from './demo-council';
 import { loadDemoHistory } from './demo-history';
 import { loadDemoTeams } from './demo-teams';
+import { loadDemoScoring } from './demo-scoring';
 import { nextReference, putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
@@ -62,16 +64,21 @@ export const loadDemoData = async (now = new Date(), opts: { history?: boolean }
   if (await getCommunity(cid)) return false;
   const at = now.toISOString();
   const ids = new Map<string, string>();
-  for (const name of DEMO_RESIDENTS) ids.set(name, await wxUser(cid, name, ['resident'], at));
-  for (const name of DEMO_STEWARDS) ids.set(name, await wxUser(cid, name, ['resident', 'steward'], at));
-  for (const s of DEMO_STAFF) {
-    await createUserWithLogin(
-      { id: randomUUID(), communityId: cid, name: s.name, roles: s.roles, createdAt: at },
-      { kind: 'staff', name: s.username, passwordHash: await hashPassword(s.password) },
-    );
-  }
-  for (const [i, name] of DEMO_BRANCHES.entries()) await putBranch(cid, { id: String(i + 1).padStart(2, '0'), name });
-  await putCompounds(cid, [...DEMO_COMPOUNDS], 0);
+  // The people, branches and compounds do not depend on each other: written side by side (every test file
+  // starts a community like this, so its start-up time counts).
+  const person = async (name: string, roles: Role[]) => ids.set(name, await wxUser(cid, name, roles, at));
+  await Promise.all([
+    ...DEMO_RESIDENTS.map((name) => person(name, ['resident'])),
+    ...DEMO_STEWARDS.map((name) => person(name, ['resident', 'steward'])),
+    ...DEMO_STAFF.map(async (s) =>
+      createUserWithLogin(
+        { id: randomUUID(), communityId: cid, name: s.name, roles: s.roles, createdAt: at },
+        { kind: 'staff', name: s.username, passwordHash: await hashPassword(s.password) },
+      ),
+    ),
+    ...DEMO_BRANCHES.map((name, i) => putBranch(cid, { id: String(i + 1).padStart(2, '0'), name })),
+    putCompounds(cid, [...DEMO_COMPOUNDS], 0),
+  ]);
   for (const [i, { reporter, ...form }] of DEMO_FEEDBACK.entries()) {
     const created = new Date(now.getTime() - (DEMO_FEEDBACK.length - i) * 3600_000).toISOString();
     const role = DEMO_STEWARDS.includes(reporter) ? 'steward' : 'resident';
@@ -87,6 +94,8 @@ export const loadDemoData = async (now = new Date(), opts: { history?: boolean }
       branches: DEMO_BRANCHES.slice(0, 11).map((name, i) => ({ id: String(i + 1).padStart(2, '0'), name })),
     });
   await loadDemoTeams({ communityId: cid, communityName: DEMO_COMMUNITY.name, now, people: ids });
+  await loadDemoScoring({ communityId: cid, now, people: ids, branches: DEMO_BRANCHES, stewards: DEMO_STEWARDS });
+  await loadDemoCouncil({ communityId: cid, now, people: ids });
   // Written last: its presence means "demo data complete".
   await putCommunity({ ...DEMO_COMMUNITY });
   return true;

@@ -1,7 +1,9 @@
 import type { ContextName } from '../../shared/api';
+import { councilJobs, councilRoutes } from './council/routes';
 import { feedbackJobs, feedbackRoutes } from './feedback/routes';
 import type { Job, Route } from './http/route';
 import { identityRoutes } from './identity/routes';
+import { scoringJobs, scoringRoutes } from './scoring/routes';
 import { teamsJobs, teamsRoutes } from './teams/routes';
 import type { TableKey } from './db/tables';
 import type { UploadPurpose } from './uploads/purposes';
@@ -14,6 +16,8 @@ export const routeTable: Record<ContextName, readonly Route[]> = {
   identity: identityRoutes,
   feedback: feedbackRoutes,
   teams: teamsRoutes,
+  council: councilRoutes,
+  scoring: scoringRoutes,
 };
 
 /** The job table: what each context does on a schedule. CDK schedules them; `npm start` runs them on a timer. */
@@ -21,6 +25,8 @@ export const jobTable: Record<ContextName, readonly Job[]> = {
   identity: [],
   feedback: feedbackJobs,
   teams: teamsJobs,
+  council: councilJobs,
+  scoring: scoringJobs,
 };
 
 /** The DynamoDB actions a context's code calls (IAM names without the `dynamodb:` prefix). */
@@ -35,14 +41,25 @@ export const contextTables: Record<ContextName, Partial<Record<TableKey, readonl
   feedback: { feedback: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'] },
   // reads of other contexts' items: the community's name (registration numbers) and a complaint to link
   teams: { teams: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'], identity: ['GetItem'], feedback: ['GetItem'] },
+  // reads of other contexts' items: a person to seat, a feedback to make a motion of (and its reporter)
+  council: { council: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'], identity: ['GetItem'], feedback: ['GetItem'] },
+  // reads of other contexts: the community's branches and a person to assign (identity), the feedback
+  // statistics' counters for a branch's figures (one Query of the feedback table, read-only)
+  scoring: { scoring: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'], identity: ['GetItem', 'Query'], feedback: ['Query'] },
 };
 
-/** Secrets each context's Lambda may read: identity signs in with WeChat, feedback sends its messages. */
-export const contextSecrets: Record<ContextName, readonly 'wechat'[]> = {
+/** The secrets a context may read: the WeChat credentials, and the key of secret ballots' keys (council/ballot-key.ts). */
+export type SecretName = 'wechat' | 'ballot';
+
+/** Secrets each context's Lambda may read: identity signs in with WeChat, feedback and council send messages. */
+export const contextSecrets: Record<ContextName, readonly SecretName[]> = {
   identity: ['wechat'],
   // subscription messages to reporters
   feedback: ['wechat'],
   teams: [],
+  // reminders to vote; the keyed hash that keeps secret ballots apart from their members
+  council: ['wechat', 'ballot'],
+  scoring: [],
 };
 
 /**
@@ -53,6 +70,9 @@ export const contextUploads: Record<ContextName, readonly UploadPurpose[]> = {
   identity: [],
   feedback: ['feedback-photo'],
   teams: [],
+  council: [],
+  // evidence (佐证材料) for self-assessments, key tasks, rectification and meetings
+  scoring: ['scoring-evidence'],
 };
 
 /**

@@ -215,6 +215,26 @@ export class GongzhiStack extends Stack {
       },
     ]);
 
+    /*
+     * The key of secret ballots' keys (functions/src/council/ballot-key.ts): a random value made by Secrets Manager
+     * at the first deploy, readable by the council function only. A secret ballot is stored under a keyed hash of
+     * member and motion, so the table alone links no member to a choice. RETAIN: without it, the members of motions
+     * still voting could not be told apart from their ballots.
+     */
+    const ballotSecret = new Secret(this, 'BallotKey', {
+      description: 'Gongzhi: the key that hides who cast which secret council ballot (generated; never set by hand)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(ballotSecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Rotating it would cut the link from each member to their own ballot on motions still voting (no change of ' +
+          'ballot, no "has voted" mark); it is readable by the council function alone and never leaves AWS.',
+      },
+    ]);
+
     // ---- Uploads (feedback photos now; evidence and attachments next): one private bucket. Devices upload with
     // presigned POSTs into `incoming/` (forgotten after a day unless the functions check and move them to
     // `stored/`) and read through signed URLs; nothing is public. SSE-S3 rather than a KMS key: a customer key
@@ -281,6 +301,7 @@ export class GongzhiStack extends Stack {
         for (const [kind, template] of Object.entries(props.wechatTemplates ?? {}))
           if (template) environment[wechatTemplateEnvVar(kind as OutboxMessage['kind'])] = template;
       }
+      if (contextSecrets[context].includes('ballot')) environment.BALLOT_KEY_SECRET_ARN = ballotSecret.secretArn;
       const grants = uploadGrants(contextUploads[context]);
       if (grants.length) environment.UPLOADS_BUCKET = this.uploadsBucket.bucketName;
 
@@ -327,6 +348,7 @@ export class GongzhiStack extends Stack {
       this.tokenKey.grant(role, 'kms:GetPublicKey');
       if (tokenIssuers.includes(context)) this.tokenKey.grant(role, 'kms:Sign');
       if (contextSecrets[context].includes('wechat')) wechatSecret.grantRead(role);
+      if (contextSecrets[context].includes('ballot')) ballotSecret.grantRead(role);
       // Exactly the object actions the uploads code calls for this context's purposes, on their keys only.
       for (const grant of grants) {
         role.addToPrincipalPolicy(

@@ -10,6 +10,8 @@ import { Month, PageQuery, page } from './common';
 export const AUDIT_ACTIONS = [
   'staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export', 'compounds-update',
   'venue-update', 'dance-rules-publish', 'team-decision', 'team-complaint-link', 'team-activity', 'teams-export',
+  'council-update', 'council-seat', 'motion-from-feedback', 'motion-schedule', 'motion-withdraw', 'motion-in-person-ballot', 'motion-close-early',
+  'scoring-period-setup', 'scoring-period-move', 'scoring-result', 'scoring-export', 'studio-update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,6 +29,20 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'team-complaint-link': '关联噪音投诉',
   'team-activity': '记录舞队活动',
   'teams-export': '导出舞队名单',
+  // the council's acts of running it (the committee's, and its chair's: both are on the record)
+  'council-update': '设立或修改议事会',
+  'council-seat': '安排议事会席位',
+  'motion-from-feedback': '将居民反馈转为议题',
+  'motion-schedule': '安排议题讨论和表决',
+  'motion-withdraw': '撤回议题',
+  'motion-in-person-ballot': '代录现场表决票',
+  'motion-close-early': '提前结束表决',
+  // branch star rating: the committee's setup and moves, the working-group lead's final star, exports; the studio
+  'scoring-period-setup': '设置星级评定周期',
+  'scoring-period-move': '推进星级评定阶段',
+  'scoring-result': '确定支部最终星级',
+  'scoring-export': '导出星级评定材料',
+  'studio-update': '维护老书记工作室',
 };
 
 export const AuditEntry = z.object({

@@ -1,12 +1,16 @@
 import { feedbackApi } from './feedback';
 import { identityApi } from './identity';
 import { teamsApi } from './teams';
+import { councilApi } from './council';
+import { scoringApi } from './scoring';
 
 /** Every endpoint, grouped by bounded context: one context, one Lambda function, one table. */
 export const api = {
   identity: identityApi,
   feedback: feedbackApi,
   teams: teamsApi,
+  council: councilApi,
+  scoring: scoringApi,
 } as const;
 
 export type ContextName = keyof typeof api;
@@ -16,5 +20,7 @@ export * from './common';
 export * from './identity';
 export * from './feedback';
 export * from './teams';
+export * from './council';
+export * from './scoring';
 export * from './uploads';
 export * from './audit';

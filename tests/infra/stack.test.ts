@@ -288,10 +288,10 @@ describe('Lambda functions', () => {
       // No managed policy: AWSLambdaBasicExecutionRole would let it write to any log group.
       expect(resources('AWS::IAM::Role')[roleId]!.Properties.ManagedPolicyArns).toBeUndefined();
       const logGroup = `${[...referencedIds(fnResource(context).Properties.LoggingConfig.LogGroup)][0]}.Arn`;
-      const wechat = `ref:${logicalId(stack.node.findChild('WechatCredentials') as never)}`;
-      const secrets = contextSecrets[context].includes('wechat')
-        ? ['DescribeSecret', 'GetSecretValue'].map((a) => `secretsmanager:${a} on ${wechat}`)
-        : [];
+      const secretIds = { wechat: 'WechatCredentials', ballot: 'BallotKey' } as const;
+      const secrets = contextSecrets[context].flatMap((name) =>
+        ['DescribeSecret', 'GetSecretValue'].map((a) => `secretsmanager:${a} on ref:${logicalId(stack.node.findChild(secretIds[name]) as never)}`),
+      );
       const others = permissionsOf(context).filter((p) => !/^(dynamodb|kms|s3):/.test(p));
       expect(others).toEqual([`logs:CreateLogStream on ${logGroup}`, `logs:PutLogEvents on ${logGroup}`, ...secrets].sort());
     }
@@ -307,6 +307,8 @@ describe('Lambda functions', () => {
       expect(env).not.toHaveProperty('TOKEN_PRIVATE_KEY');
       if (contextSecrets[context].includes('wechat')) expect(env.WECHAT_SECRET_ARN).toEqual({ Ref: expect.any(String) });
       else expect(env).not.toHaveProperty('WECHAT_SECRET_ARN');
+      if (contextSecrets[context].includes('ballot')) expect(env.BALLOT_KEY_SECRET_ARN).toEqual({ Ref: logicalId(stack.node.findChild('BallotKey') as never) });
+      else expect(env).not.toHaveProperty('BALLOT_KEY_SECRET_ARN');
     }
     expect(JSON.stringify(template.toJSON())).not.toMatch(/JWT_SECRET|JwtSigningSecret/);
   });
@@ -519,11 +521,16 @@ describe('DynamoDB tables', () => {
 });
 
 describe('secrets', () => {
-  it('are only the WeChat credentials, shipped as an empty placeholder', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  it('are the WeChat credentials, shipped as an empty placeholder, and the generated key of secret ballots', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       SecretString: JSON.stringify({ appId: '', appSecret: '' }),
     });
+    const ballot = resources('AWS::SecretsManager::Secret')[logicalId(stack.node.findChild('BallotKey') as never)]!;
+    expect(ballot.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(ballot.Properties.SecretString).toBeUndefined();
+    expect(ballot.DeletionPolicy).toBe('Retain');
+    expect(contexts.filter((c) => contextSecrets[c].includes('ballot'))).toEqual(['council']);
   });
 });
 
@@ -664,5 +671,118 @@ describe('the teams context (dance-team registration)', () => {
     expect(perms.filter((p) => /^(kms:Sign|secretsmanager:|s3:)/.test(p))).toEqual([]);
     expect(environmentOf('teams')).not.toHaveProperty('WECHAT_SECRET_ARN');
     expect(environmentOf('teams')).not.toHaveProperty('UPLOADS_BUCKET');
+  });
+});
+
+describe('the council context (council issue voting)', () => {
+  it('has its own function serving its routes', () => {
+    expect(contexts).toContain('council');
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+    const integrations = resources('AWS::ApiGatewayV2::Integration');
+    const councilFn = logicalId(stack.functions.council);
+    for (const key of ['POST /v1/admin/councils', 'POST /v1/motions/{id}/ballots', 'GET /v1/councils/{id}/decisions', 'GET /v1/feedback/{id}/motion']) {
+      const route = routes.find((r) => r.Properties.RouteKey === key);
+      expect([key, route]).toEqual([key, expect.anything()]);
+      const [integrationId] = [...referencedIds(route!.Properties.Target)].filter((id) => id in integrations);
+      expect([key, [...referencedIds(integrations[integrationId!]!.Properties.IntegrationUri)]]).toEqual([key, [councilFn]]);
+    }
+    expect(fnResource('council').Properties.Description).toBe(`Gongzhi council context: ${routeTable.council.length} routes`);
+  });
+
+  it('has its own table: pk/sk, the lists, decisions, closing and outbox indexes, retained', () => {
+    const table = resources('AWS::DynamoDB::Table')[logicalId(stack.tables.council)]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect((table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
+    expect(environmentOf('council').TABLE_COUNCIL).toEqual({ Ref: logicalId(stack.tables.council) });
+  });
+
+  it('may write only its own table and the audit trail, and only read single items of identity (a person) and feedback', () => {
+    const id = (key: TableKey) => `${logicalId(stack.tables[key])}.Arn`;
+    const perms = dynamoPermissions('council');
+    const on = (key: TableKey) => perms.filter((p) => p.endsWith(` on ${id(key)}`)).map((p) => p.split(' ')[0]).sort();
+    expect(on('identity')).toEqual(['dynamodb:GetItem']);
+    expect(on('feedback')).toEqual(['dynamodb:GetItem']);
+    expect(on('audit')).toEqual(['dynamodb:PutItem']);
+    expect(on('teams')).toEqual([]);
+    expect(on('council')).toEqual(['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(perms.filter((p) => p.includes('/index/')).sort()).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4'].map((ix) => `dynamodb:Query on ${id('council')}/index/${ix}`));
+  });
+
+  it('reads the WeChat credentials (reminders) and the ballot key, signs no tokens and touches no uploads', () => {
+    const perms = permissionsOf('council');
+    expect(perms.filter((p) => /^(kms:Sign|s3:)/.test(p))).toEqual([]);
+    expect(environmentOf('council').WECHAT_SECRET_ARN).toEqual({ Ref: expect.any(String) });
+    expect(environmentOf('council')).not.toHaveProperty('UPLOADS_BUCKET');
+  });
+
+  it('closes motions, reminds voters and sends reminders on schedules', () => {
+    const rules = Object.values(resources('AWS::Events::Rule'));
+    for (const [job, rate] of [['close-due-motions', 'rate(1 minute)'], ['remind-council-voters', 'rate(5 minutes)'], ['deliver-council-notifications', 'rate(1 minute)']]) {
+      const rule = rules.find((r) => r.Properties.Targets?.[0]?.Input === JSON.stringify({ job }));
+      expect([job, rule?.Properties.ScheduleExpression]).toEqual([job, rate]);
+      expect([...referencedIds(rule!.Properties.Targets[0].Arn)]).toEqual([logicalId(stack.functions.council)]);
+    }
+  });
+});
+
+describe('the scoring context (branch star rating and the Old Secretary Studio)', () => {
+  it('has its own function serving its routes', () => {
+    expect(contexts).toContain('scoring');
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+    const integrations = resources('AWS::ApiGatewayV2::Integration');
+    const scoringFn = logicalId(stack.functions.scoring);
+    for (const key of ['POST /v1/admin/scoring/periods', 'PUT /v1/scoring/assessments/{id}/entries', 'POST /v1/scoring/assessments/{id}/result', 'GET /v1/scoring/star-distribution', 'POST /v1/admin/scoring/studio/sessions']) {
+      const route = routes.find((r) => r.Properties.RouteKey === key);
+      expect([key, route]).toEqual([key, expect.anything()]);
+      const [integrationId] = [...referencedIds(route!.Properties.Target)].filter((id) => id in integrations);
+      expect([key, [...referencedIds(integrations[integrationId!]!.Properties.IntegrationUri)]]).toEqual([key, [scoringFn]]);
+    }
+    expect(fnResource('scoring').Properties.Description).toBe(`Gongzhi scoring context: ${routeTable.scoring.length} routes`);
+  });
+
+  it('has its own table: pk/sk, the lists index and the branch-history index, retained', () => {
+    const table = resources('AWS::DynamoDB::Table')[logicalId(stack.tables.scoring)]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect((table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2']);
+    expect(environmentOf('scoring').TABLE_SCORING).toEqual({ Ref: logicalId(stack.tables.scoring) });
+  });
+
+  it('may write only its own table and the audit trail; reads identity (branches, a person) and queries the feedback counters', () => {
+    const id = (key: TableKey) => `${logicalId(stack.tables[key])}.Arn`;
+    const perms = dynamoPermissions('scoring');
+    const on = (key: TableKey) => perms.filter((p) => p.endsWith(` on ${id(key)}`)).map((p) => p.split(' ')[0]).sort();
+    expect(on('identity')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(on('feedback')).toEqual(['dynamodb:Query']);
+    expect(on('audit')).toEqual(['dynamodb:PutItem']);
+    expect(on('teams')).toEqual([]);
+    expect(on('scoring')).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(perms.filter((p) => p.includes(`${id('scoring')}/index/`)).sort()).toEqual(['gsi1', 'gsi2'].map((ix) => `dynamodb:Query on ${id('scoring')}/index/${ix}`));
+  });
+
+  it('touches only its evidence uploads, signs no tokens and reads no secrets', () => {
+    const perms = permissionsOf('scoring');
+    expect(perms.filter((p) => /^(kms:Sign|secretsmanager:)/.test(p))).toEqual([]);
+    expect(perms.filter((p) => p.startsWith('s3:')).map((p) => p.split('/').slice(1).join('/')).sort()).toEqual([
+      'incoming/*',
+      'incoming/*',
+      'incoming/*',
+      'stored/*/scoring-evidence/*',
+      'stored/*/scoring-evidence/*',
+    ]);
+    expect(environmentOf('scoring').UPLOADS_BUCKET).toEqual({ Ref: expect.any(String) });
+    expect(environmentOf('scoring')).not.toHaveProperty('WECHAT_SECRET_ARN');
+  });
+
+  it('runs nothing on a schedule: an announcement’s end is read from the time', () => {
+    const rules = Object.values(resources('AWS::Events::Rule'));
+    expect(rules.filter((r) => [...referencedIds(r.Properties.Targets)].includes(logicalId(stack.functions.scoring)))).toEqual([]);
   });
 });

@@ -38,6 +38,24 @@ const TEAM_SUMMARY = [
   'memberIds', 'rulesAcceptedVersion', 'rulesAcceptedBy', 'registration', 'complaintIds',
 ] as const;
 
+/** What the council lists show: councils (with their seats: counts per party), motions, comments (`shared/api/council.ts`). */
+const COUNCIL_LISTED = [
+  'id', 'name', 'purpose', 'parties', 'seats', 'createdAt',
+  'councilId', 'title', 'status', 'times', 'closedEarlyAt', 'feedback', 'outcome', 'settings',
+  'at', 'authorName', 'authorRole', 'party', 'text',
+] as const;
+
+/**
+ * What the scoring lists read from gsi1 (`shared/api/scoring.ts`): periods, and in a period's partition its
+ * assessments, rectification measures, submitted reviews and key tasks; the studio's sessions.
+ */
+const SCORING_LISTED = [
+  'id', 'name', 'startDate', 'endDate', 'status', 'announcement', 'branches', 'createdAt',
+  'periodId', 'branchId', 'branchName', 'proposed', 'problemKeys', 'submittedAt', 'result',
+  'problemKey', 'deadline', 'doneAt', 'memberId', 'plan', 'execution', 'summary',
+  'kind', 'topic', 'date', 'mentorIds', 'attendeeCount', 'attendees', 'note', 'recordedAt', 'recordedByName',
+] as const;
+
 export const tables = {
   identity: {
     name: 'identity',
@@ -91,6 +109,45 @@ export const tables = {
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: TEAM_SUMMARY },
       // teams holding places at a venue (sparse: approved and suspended): the timetable and the slot check
       { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ['id', 'name', 'status', 'slots', 'registration', 'venueId'] },
+    ],
+  },
+  /**
+   * Councils (functions/src/council/): a council is one item (its parties and seats: a seating is one conditional
+   * write); a motion is one partition (the motion item with its schedule, roll and outcome, one item per ballot,
+   * its comments and its reminders with their outbox); seat-claim codes and feedback links point at their records.
+   */
+  council: {
+    name: 'council',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [
+      // the community's councils, a council's motions, a motion's comments: each in the order it was made
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: COUNCIL_LISTED },
+      // a council's decided motions, latest decision first: what residents read (sparse)
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: ['id', 'title', 'proposedDecision', 'feedback', 'settings', 'outcome'] },
+      // scheduled motions by when voting closes, for the close and reminder jobs (sparse; across communities on
+      // purpose, like feedback's job indexes: each key it finds still starts with its community)
+      { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ['status'] },
+      // items with notifications to send, oldest first (sparse, across communities: the notifier's)
+      { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: ['status'] },
+    ],
+  },
+  /**
+   * Branch star rating (functions/src/scoring/): a period is one item (its sheet, branches, secretaries, working
+   * group, status); a branch's assessment in a period is one partition (the assessment item with its
+   * self-assessment and final result, one item per reviewer's review, its rectification measures, meetings, key
+   * tasks and evidence); the Old Secretary Studio's members and sessions; assignment codes point at their period.
+   */
+  scoring: {
+    name: 'scoring',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [
+      // the community's periods by start; a period's assessments, measures, submitted reviews and tasks; the
+      // studio's sessions by date
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: SCORING_LISTED },
+      // a branch's assessments across periods, by period start: its history
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: ['id', 'periodId', 'branchId', 'branchName', 'proposed', 'problemKeys', 'result'] },
     ],
   },
   /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */

@@ -3,12 +3,20 @@ import { randomUUID } from 'node:crypto';
 /**
  * Notifications go through an outbox kept in the item that changed (DESIGN.md): the change and its message are
  * one conditional write, so no acknowledged change loses its message. A scheduled job of the owning context
- * drains the outbox through `deliverOutbox`.
+ * drains the outbox through `deliverOutbox`, with its table's `OutboxStore` (`itemOutbox` in item-outbox.ts
+ * serves any table that keeps the outbox in an `outbox` list and lists such items in a sparse index).
  */
+/** The kinds of message, one WeChat subscription template each (`senders.ts`). */
+export const OUTBOX_MESSAGE_KINDS = ['feedback-status', 'council-reminder'] as const;
+export type OutboxMessageKind = (typeof OUTBOX_MESSAGE_KINDS)[number];
+
 export interface OutboxMessage {
   id: string;
-  /** What happened, as a template name: `feedback-status` (a reporter's feedback changed status). */
-  kind: 'feedback-status';
+  /**
+   * What happened, as a template name: `feedback-status` (a reporter's feedback changed status),
+   * `council-reminder` (a council member has not voted and voting closes soon).
+   */
+  kind: OutboxMessageKind;
   /** The user to tell, and their WeChat openid when they have one (residents signed in through WeChat). */
   to: string;
   toOpenid?: string;

@@ -27,6 +27,19 @@ export const UPLOAD_PURPOSES = {
       duplicate: '同一张照片不能重复添加',
     },
   },
+  // a branch's evidence (佐证材料) for its self-assessment, key tasks, rectification and meetings: photos of the
+  // work, of a document or a notice board, so a little larger than a feedback photo
+  'scoring-evidence': {
+    maxBytes: 10 * MiB,
+    types: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'],
+    declaredTypePrefix: 'image/',
+    messages: {
+      invalid: '材料无效或已过期，请重新上传',
+      type: '只能上传 JPG、PNG、WebP 或 HEIC 图片（文件请拍照上传）',
+      size: '图片不能超过 10 MB',
+      duplicate: '同一张图片不能重复添加',
+    },
+  },
 } as const satisfies Record<string, PurposeRules>;
 
 export type UploadPurpose = keyof typeof UPLOAD_PURPOSES;
