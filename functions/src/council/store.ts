@@ -6,6 +6,7 @@ import type { OptionKind, PassRule, VoteOption } from '../../../shared/council/o
 import type { Party, Seat, SeatRole } from '../../../shared/council/seats';
 import type { MotionAct, MotionPhase, MotionStatus, MotionTimes, ReminderKind } from '../../../shared/council/status';
 import { db } from '../db/client';
+import { unlessConditionFails, withoutKeys } from '../db/items';
 import { communityKey } from '../db/keys';
 import { queryPage, type QueryNarrowing } from '../db/page';
 import { tableName } from '../db/tables';
@@ -146,18 +147,8 @@ export const keys = {
   outbox: 'OUTBOX',
 };
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'];
-const strip = <T>(item: Record<string, unknown>): T => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
+const strip = withoutKeys;
 
-/** Condition failed → undefined; anything else is thrown. */
-const unlessConditionFails = async <T>(write: () => Promise<T>): Promise<T | undefined> => {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
-};
 
 const get = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> => {
   const out = await db().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));

@@ -4,6 +4,7 @@ import type { Feedback, FeedbackSummary, HistoryEntry } from '../../../shared/ap
 import { autoCloseAt, FEEDBACK_STATUSES, type FeedbackStatus } from '../../../shared/feedback/status';
 import { responseDueAt } from '../../../shared/feedback/targets';
 import { db } from '../db/client';
+import { countPerPartition } from '../db/items';
 import { communityKey } from '../db/keys';
 import { queryPage, type QueryNarrowing } from '../db/page';
 import { chinaDate } from './china-time';
@@ -397,30 +398,8 @@ export const listAssigned = (cid: string, stewardId: string, limit: number, curs
   listPage('gsi6', keys.assignedTo(cid, stewardId), true, limit, cursor);
 
 /** How many items each status holds: one counting Query per status, in parallel (exact, nothing to drift). */
-export const countByStatus = async (cid: string): Promise<Record<FeedbackStatus, number>> => {
-  const counts = await Promise.all(
-    FEEDBACK_STATUSES.map(async (status) => {
-      let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db().send(
-          new QueryCommand({
-            TableName: table(),
-            IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :p',
-            ExpressionAttributeValues: { ':p': keys.byStatus(cid, status) },
-            Select: 'COUNT',
-            ExclusiveStartKey: start,
-          }),
-        );
-        count += out.Count ?? 0;
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return [status, count] as const;
-    }),
-  );
-  return Object.fromEntries(counts) as Record<FeedbackStatus, number>;
-};
+export const countByStatus = (cid: string): Promise<Record<FeedbackStatus, number>> =>
+  countPerPartition(table(), 'gsi2', Object.fromEntries(FEEDBACK_STATUSES.map((s) => [s, keys.byStatus(cid, s)])) as Record<FeedbackStatus, string>);
 
 const notFinal = {
   condition: 'attribute_exists(pk) AND NOT (#status IN (:closed, :rejected, :withdrawn))',

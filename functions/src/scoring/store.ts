@@ -8,6 +8,7 @@ import type { AssessmentStatus, PeriodStatus } from '../../../shared/scoring/sta
 import type { SessionKind, StudioMemberStatus } from '../../../shared/scoring/studio';
 import type { UploadContentType } from '../../../shared/api/uploads';
 import { db } from '../db/client';
+import { unlessConditionFails, withoutKeys } from '../db/items';
 import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
@@ -245,19 +246,9 @@ export const keys = {
   sessions: (cid: string) => communityKey(cid, 'STUDIO-SESSIONS'),
 };
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
-const strip = <T>(item: Record<string, unknown>): T =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
+const strip = withoutKeys;
 
-/** Condition failed → undefined; anything else is thrown. */
-export const unlessConditionFails = async <T>(write: () => Promise<T>): Promise<T | undefined> => {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
-};
+export { unlessConditionFails };
 
 const putNew = async (item: Record<string, unknown>): Promise<void> => {
   await db().send(new PutCommand({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));

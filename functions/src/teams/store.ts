@@ -6,6 +6,7 @@ import type { ActivityKind } from '../../../shared/teams/activities';
 import type { WeeklySlot } from '../../../shared/teams/slots';
 import { holdsPlaces, TEAM_STATUSES, type TeamStatus } from '../../../shared/teams/status';
 import { db } from '../db/client';
+import { countPerPartition, unlessConditionFails, withoutKeys } from '../db/items';
 import { decodeCursor, encodeCursor } from '../db/cursor';
 import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
@@ -148,9 +149,7 @@ export const keys = {
   placesAt: (cid: string, venueId: string) => communityKey(cid, 'VENUE-PLACES', venueId),
 };
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
-const strip = (item: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k)));
+const strip = (item: Record<string, unknown>): Record<string, unknown> => withoutKeys(item);
 /** String sets come back as `Set`s: the rest of the code (and JSON) wants arrays. */
 const list = (v: unknown): string[] => (v instanceof Set ? [...(v as Set<string>)] : Array.isArray(v) ? (v as string[]) : []);
 
@@ -165,14 +164,6 @@ export const teamFromItem = (item: Record<string, unknown>): TeamItem => {
 };
 
 /** Condition failed → undefined; anything else is thrown. */
-const unlessConditionFails = async <T>(write: () => Promise<T>): Promise<T | undefined> => {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
-};
 
 /** `SET #a0 = :a0, …` for plain attribute values. */
 const assignments = (values: Record<string, unknown>, prefix = 'a') => {
@@ -779,30 +770,8 @@ export const allTeamsIn = async (cid: string, statuses: readonly TeamStatus[]): 
 };
 
 /** How many teams each status holds: one counting Query per status, in parallel. */
-export const countTeamsByStatus = async (cid: string): Promise<Record<TeamStatus, number>> => {
-  const counts = await Promise.all(
-    TEAM_STATUSES.map(async (status) => {
-      let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db().send(
-          new QueryCommand({
-            TableName: table(),
-            IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :p',
-            ExpressionAttributeValues: { ':p': keys.byStatus(cid, status) },
-            Select: 'COUNT',
-            ExclusiveStartKey: start,
-          }),
-        );
-        count += out.Count ?? 0;
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return [status, count] as const;
-    }),
-  );
-  return Object.fromEntries(counts) as Record<TeamStatus, number>;
-};
+export const countTeamsByStatus = (cid: string): Promise<Record<TeamStatus, number>> =>
+  countPerPartition(table(), 'gsi2', Object.fromEntries(TEAM_STATUSES.map((s) => [s, keys.byStatus(cid, s)])) as Record<TeamStatus, string>);
 
 export type PlaceHolderItem = Pick<TeamItem, 'id' | 'name' | 'status' | 'slots' | 'registration' | 'venueId'>;
 
