@@ -7,10 +7,11 @@ export function Slots({ slots }: { slots: readonly WeeklySlot[] }) {
   if (!slots.length) return <>未填写</>;
   return (
     <>
-      {sortSlots(slots).map((s, i) => (
+      {sortSlots(slots).map((s, i, all) => (
+        // the 、 stays at the end of its line, as written Chinese breaks
         <Html tag='span' className='gz-nowrap' key={`${s.day}-${s.start}`}>
-          {i ? '、' : ''}
           {slotText(s)}
+          {i < all.length - 1 ? '、' : ''}
         </Html>
       ))}
     </>

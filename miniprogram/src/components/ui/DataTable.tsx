@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Html } from './Html';
-import { VisuallyHidden } from './VisuallyHidden';
+import { Facts } from './Facts';
 
 export interface DataColumn<R> {
   label: string;
@@ -66,19 +66,7 @@ export function DataTable<R>({ columns, rows, rowKey, labelledBy, titleColumn = 
                 {title.cell(r)}
               </Html>
             ) : null}
-            <Html tag='dl' className='gz-dl'>
-              {rest.map((c) => (
-                <Html tag='div' className='gz-dl-row' key={c.label}>
-                  <Html tag='dt' className='gz-dt'>
-                    {c.label}
-                    <VisuallyHidden>：</VisuallyHidden>
-                  </Html>
-                  <Html tag='dd' className='gz-dd'>
-                    {c.cell(r)}
-                  </Html>
-                </Html>
-              ))}
-            </Html>
+            <Facts rows={rest.map((c) => [c.label, c.cell(r)] as const)} />
           </Html>
         ))}
       </Html>

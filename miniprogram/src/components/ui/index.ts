@@ -19,3 +19,5 @@ export { DataTable } from './DataTable';
 export type { DataColumn, DataTableProps } from './DataTable';
 export { MultiChoiceGroup } from './MultiChoiceGroup';
 export { QrCode } from './QrCode';
+export { Facts } from './Facts';
+export type { Fact } from './Facts';

@@ -8,20 +8,9 @@ import { ApiError, api, call, errorMessage } from '../../api';
 import { formatTime } from '../../components/format';
 import { Slots } from '../../components/teams/Slots';
 import { dateText, hoursText, rulesProgressText } from '../../components/teams/teamText';
-import { Button, Html, VisuallyHidden, useConfirm, useUniqueId } from '../../components/ui';
+import { Button, Facts, Html, useConfirm, useUniqueId } from '../../components/ui';
 import type { SectionProps } from './sections';
 
-const Row = ({ term, children }: { term: string; children: ReactNode }) => (
-  <Html tag='div' className='gz-dl-row'>
-    <Html tag='dt' className='gz-dt'>
-      {term}
-      <VisuallyHidden>：</VisuallyHidden>
-    </Html>
-    <Html tag='dd' className='gz-dd'>
-      {children}
-    </Html>
-  </Html>
-);
 
 /** The filing as it stands: where and when the team dances, its size and loudspeaker, and its registration. */
 export function TeamFacts({ team }: { team: Team }) {
@@ -31,19 +20,22 @@ export function TeamFacts({ team }: { team: Team }) {
       <Html tag='h2' className='gz-h2' id={titleId}>
         备案信息
       </Html>
-      <Html tag='dl' className='gz-dl'>
-      {team.registration ? (
-        <Row term='备案编号'>{`${team.registration.number}（${VALIDITY_LABELS[team.registration.validity]}，至 ${dateText(team.registration.validUntil)}）`}</Row>
-      ) : null}
-      <Row term='队长'>{`${team.leaderName} · ${team.phone}`}</Row>
-      <Row term='活动场地'>{team.venue.name}</Row>
-      <Row term='活动时段'>
-        <Slots slots={team.slots} />
-      </Row>
-      <Row term='预计人数'>{`${team.expectedSize} 人`}</Row>
-      <Row term='音响'>{team.usesLoudspeaker ? `使用${team.volumeLimitDb ? `，不超过 ${team.volumeLimitDb} 分贝` : ''}${team.volumeCommitment ? `；承诺：${team.volumeCommitment}` : ''}` : '不使用'}</Row>
-      <Row term='规章确认'>{rulesProgressText(team.rules)}</Row>
-      </Html>
+      <Facts
+        rows={[
+          team.registration && ['备案编号', `${team.registration.number}（${VALIDITY_LABELS[team.registration.validity]}，至 ${dateText(team.registration.validUntil)}）`],
+          ['队长', `${team.leaderName} · ${team.phone}`],
+          ['活动场地', team.venue.name],
+          ['活动时段', <Slots slots={team.slots} key='slots' />],
+          ['预计人数', `${team.expectedSize} 人`],
+          [
+            '音响',
+            team.usesLoudspeaker
+              ? `使用${team.volumeLimitDb ? `，不超过 ${team.volumeLimitDb} 分贝` : ''}${team.volumeCommitment ? `；承诺：${team.volumeCommitment}` : ''}`
+              : '不使用',
+          ],
+          ['规章确认', rulesProgressText(team.rules)],
+        ]}
+      />
     </Html>
   );
 }

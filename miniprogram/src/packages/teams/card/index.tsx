@@ -1,10 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import type { ReactNode } from 'react';
 import { VALIDITY_LABELS } from '@shared/teams/registration';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { Slots } from '../../../components/teams/Slots';
 import { dateText } from '../../../components/teams/teamText';
-import { Button, Html, QrCode, VisuallyHidden } from '../../../components/ui';
+import { Button, Facts, Html, QrCode, type Fact } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { verifyAddress } from '../address';
 import { useTeam } from '../useTeam';
@@ -37,7 +36,7 @@ export default function TeamCardPage() {
       </Html>
     );
 
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['备案编号', reg.number],
     ['队长', team.leaderName],
     ['活动场地', team.venue.name],
@@ -58,19 +57,7 @@ export default function TeamCardPage() {
         <Html tag='p' className={reg.validity === 'valid' ? 'gz-id-card-state' : 'gz-id-card-state gz-id-card-state--off'}>
           {reg.validity === 'valid' ? '✓ 已备案，有效' : `✗ ${VALIDITY_LABELS[reg.validity]}`}
         </Html>
-        <Html tag='dl' className='gz-dl'>
-          {rows.map(([term, value]) => (
-            <Html tag='div' className='gz-dl-row' key={term}>
-              <Html tag='dt' className='gz-dt'>
-                {term}
-                <VisuallyHidden>：</VisuallyHidden>
-              </Html>
-              <Html tag='dd' className='gz-dd'>
-                {value}
-              </Html>
-            </Html>
-          ))}
-        </Html>
+        <Facts rows={rows} />
         <QrCode text={verifyAddress(reg.number, session.user.communityId)} alt={`查验备案编号 ${reg.number} 的二维码`} />
         <Html tag='p' className='gz-text gz-muted gz-id-card-note'>
           扫码可查验备案和活动时段（不显示个人信息）

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { RegistrationNumber, type RegistrationCard } from '@shared/api/teams';
@@ -7,7 +6,7 @@ import { ApiError, api, call, errorMessage } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { Slots } from '../../../components/teams/Slots';
 import { dateText } from '../../../components/teams/teamText';
-import { Button, Form, Html, TextField, VisuallyHidden } from '../../../components/ui';
+import { Button, Facts, Form, Html, TextField, type Fact } from '../../../components/ui';
 import '../teams.css';
 
 type Card = z.infer<typeof RegistrationCard>;
@@ -69,7 +68,7 @@ export default function VerifyRegistrationPage() {
 
 function VerifiedCard({ card }: { card: Card }) {
   const valid = card.validity === 'valid';
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ['备案编号', card.number],
     ['活动场地', card.venueName],
     ['允许活动时段', <Slots slots={card.slots} key='slots' />],
@@ -84,19 +83,7 @@ function VerifiedCard({ card }: { card: Card }) {
       <Html tag='p' className={valid ? 'gz-id-card-state' : 'gz-id-card-state gz-id-card-state--off'}>
         {valid ? '✓ 已在社区备案，备案有效' : card.validity === 'suspended' ? '✗ 社区已暂停这支舞队的活动' : '✗ 备案已过期'}
       </Html>
-      <Html tag='dl' className='gz-dl'>
-        {rows.map(([term, value]) => (
-          <Html tag='div' className='gz-dl-row' key={term}>
-            <Html tag='dt' className='gz-dt'>
-              {term}
-              <VisuallyHidden>：</VisuallyHidden>
-            </Html>
-            <Html tag='dd' className='gz-dd'>
-              {value}
-            </Html>
-          </Html>
-        ))}
-      </Html>
+      <Facts rows={rows} />
     </Html>
   );
 }
