@@ -23,6 +23,9 @@ export default defineAppConfig({
         'venues/index',
         'dance-rules/index',
         'timetable/index',
+        'councils/index',
+        'council/index',
+        'motion/index',
         'audit/index',
       ],
     },
@@ -31,6 +34,12 @@ export default defineAppConfig({
       // public check anyone can open from the card's QR code (no sign-in).
       root: 'packages/teams',
       pages: ['mine/index', 'edit/index', 'detail/index', 'join/index', 'card/index', 'verify/index'],
+    },
+    {
+      // The council (议事会): every resident reads its decisions; members discuss and vote, the chair schedules and
+      // records ballots in person; someone seated by name claims their seat with its code.
+      root: 'packages/council',
+      pages: ['index/index', 'council/index', 'motion/index', 'propose/index', 'claim/index'],
     },
     {
       // Red stewards' work: what the committee assigned to them. Only stewards load it.

@@ -54,6 +54,9 @@ it('has a secret ballot open for voting, and a motion in discussion', async () =
   expect(motions.items.map((m: { title: string; phase: string }) => `${m.title}:${m.phase}`)).toEqual(['楼道堆物清理倡议:discussion', '芙蓉小区电动车充电桩选址:voting', '中心广场晚间音乐时段:decided']);
   const open = motions.items[1];
   expect(open.myBallot).toEqual({ voted: false });
+  // the committee holds no seat here: the list does not tell staff they have a ballot to cast
+  const staffList = expectStatus(await h.call(council.listCouncilMotions, { token: await h.staff(), params: { id } }), 200);
+  expect(staffList.items.map((m: { myBallot?: unknown }) => m.myBallot)).toEqual([undefined, undefined, undefined]);
   const seen = expectStatus(await h.call(council.getMotion, { token: chair, params: { id: open.id } }), 200);
   expect(seen).toMatchObject({ viewer: 'chair', settings: { secret: true, optionKind: 'choice' }, roll: { size: 9, voted: 3 }, can: { vote: true, recordInPerson: true, closeEarly: false } });
   expect(seen.tally).toBeUndefined();

@@ -36,6 +36,8 @@ const settled = (cid: string, items: MotionItem[], now: Date) =>
 
 /** Whether the caller has voted on each motion of the list that is voting (one BatchGet of their ballot keys). */
 const myVotes = async (cid: string, items: MotionItem[], seatIds: string[], now: Date): Promise<Map<string, boolean>> => {
+  // no seat (staff, or a past member): nothing to vote on, so no "not voted yet" either
+  if (!seatIds.length) return new Map();
   const voting = items.filter((m) => phaseOf(m, now.toISOString()) === 'voting' && m.settings);
   const wanted = await Promise.all(
     voting.flatMap((m) => seatIds.map(async (seatId) => ({ motionId: m.id, key: keys.ballot(cid, m.id, await voterKey(cid, m.id, seatId, m.settings!.secret)) }))),

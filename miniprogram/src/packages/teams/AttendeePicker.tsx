@@ -30,6 +30,3 @@ export function AttendeePicker({ team, value, onChange, error }: { team: Team; v
     </Html>
   );
 }
-
-/** Today in China, `2026-11-27`: the date a record defaults to. */
-export const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -3,7 +3,8 @@ import { ActivityBody } from '@shared/api/teams';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@shared/teams/activities';
 import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { Button, ChoiceGroup, Form, Html, TextField, useUniqueId } from '../../components/ui';
-import { AttendeePicker, chinaToday } from './AttendeePicker';
+import { chinaToday } from '../../components/format';
+import { AttendeePicker } from './AttendeePicker';
 import type { SectionProps } from './sections';
 
 const KIND_OPTIONS = ACTIVITY_KINDS.map((value) => ({ value, label: ACTIVITY_KIND_LABELS[value] }));
@@ -13,7 +14,7 @@ export function RecordActivity({ team, onChanged, onFailed }: SectionProps) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ActivityKind | ''>('');
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState(chinaToday);
+  const [date, setDate] = useState(() => chinaToday());
   const [hours, setHours] = useState('');
   const [attendees, setAttendees] = useState<string[]>([]);
   const [note, setNote] = useState('');

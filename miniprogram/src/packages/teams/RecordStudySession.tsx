@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { StudySessionBody } from '@shared/api/teams';
 import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { Button, Form, Html, TextField, useUniqueId } from '../../components/ui';
-import { AttendeePicker, chinaToday } from './AttendeePicker';
+import { chinaToday } from '../../components/format';
+import { AttendeePicker } from './AttendeePicker';
 import type { SectionProps } from './sections';
 
 /**
@@ -11,7 +12,7 @@ import type { SectionProps } from './sections';
  */
 export function RecordStudySession({ team, onChanged, onFailed }: SectionProps) {
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(chinaToday);
+  const [date, setDate] = useState(() => chinaToday());
   const [attendees, setAttendees] = useState<string[]>(() => team.rules.pendingMemberIds);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});

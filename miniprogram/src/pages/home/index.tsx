@@ -57,6 +57,7 @@ export default function HomePage() {
           <Button onClick={() => void Taro.navigateTo({ url: '/packages/steward/assigned/index' })}>分派给我的</Button>
         ) : null}
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/teams/mine/index' })}>广场舞队</Button>
+        <Button onClick={() => void Taro.navigateTo({ url: '/packages/council/index/index' })}>议事会</Button>
       </Html>
 
       <Html tag='div' className='gz-footer-links'>

@@ -17,6 +17,7 @@ import { statusText } from '../../../components/statusText';
 import { Button, Html, TextField, useConfirm, useUniqueId } from '../../../components/ui';
 import { useFeedback } from '../../../components/useFeedback';
 import { AssignSection } from './AssignSection';
+import { CouncilMotionSection } from './CouncilMotionSection';
 import { NotesSection } from './NotesSection';
 
 /** Moves that end the feedback's life: asked twice. */
@@ -173,6 +174,7 @@ export function FeedbackReview({
       </Html>
       <AssignSection key={`assign-${feedback.id}`} feedback={feedback} headingTag={sub} onChanged={changed} />
       <NotesSection feedback={feedback} headingTag={sub} onChanged={changed} />
+      <CouncilMotionSection key={`council-${feedback.id}`} feedback={feedback} headingTag={sub} />
     </>
   ) : null;
 

@@ -5,6 +5,7 @@ import { TEAM_STATUS_LABELS } from '@shared/teams/status';
 import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { readDraft, discardDraft, useKeepDraft } from '../../../components/draft';
 import { Notice } from '../../../components/States';
+import { chinaToday } from '../../../components/format';
 import { Button, Html, SelectField, TextField, useConfirm, useUniqueId } from '../../../components/ui';
 import { SlotCheckNote } from './SlotCheckNote';
 import {
@@ -24,7 +25,6 @@ const REASON_MAX = TeamDecisionBody.shape.reason.unwrap().maxLength ?? undefined
 const MONTH_OPTIONS = VALID_MONTH_CHOICES.map((m) => ({ value: String(m), label: validMonthsLabel(m) }));
 
 /** Today as a China date (`2026-11-27`), for the validity an approval would give. */
-const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] };
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Feedback } from '@shared/api/feedback';
 import { call } from '../../../api';
 import { FeedbackDetails, FeedbackDetailsSkeleton } from '../../../components/FeedbackDetails';
+import { FeedbackMotionCard, useFeedbackMotion } from '../../../components/council/FeedbackMotion';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { Button, Html } from '../../../components/ui';
 import { useFeedback } from '../../../components/useFeedback';
@@ -44,6 +45,7 @@ export default function FeedbackDetailPage() {
       {outcome ? <Notice kind={outcome.kind}>{outcome.text}</Notice> : null}
       {feedback.status === 'submitted' ? <WithdrawSection key={feedback.version} feedback={feedback} onChanged={changed} reload={reload} /> : null}
       {feedback.status === 'resolved' ? <RatingSection key={feedback.version} feedback={feedback} onChanged={changed} reload={reload} /> : null}
+      <ResidentFeedbackMotion feedbackId={feedback.id} />
     </>
   ) : null;
 
@@ -88,4 +90,10 @@ export default function FeedbackDetailPage() {
       ) : null}
     </Html>
   );
+}
+
+/** Where the council stands on this report, once the committee took it there. */
+function ResidentFeedbackMotion({ feedbackId }: { feedbackId: string }) {
+  const { motion } = useFeedbackMotion(feedbackId, 'resident');
+  return motion ? <FeedbackMotionCard motion={motion} realm='resident' /> : null;
 }
