@@ -251,6 +251,11 @@ describe('motions', () => {
     const m = await proposed(h, c.members[0]!.token, c.id);
     const open = expectStatus(await h.call(council.scheduleMotion, { token: c.chair.token, params: { id: m.id }, body: openNow(m.version) }), 200);
     expect(open.phase).toBe('voting');
+    // the answer already has the roll: the chair sees who may vote, and may vote at once
+    expect(open.roll).toMatchObject({ size: c.members.length + 1, voted: 0 });
+    expect(open.roll.entries).toHaveLength(open.roll.size);
+    expect(open.myBallot).toEqual({ onRoll: true, voted: false, canChange: false });
+    expect(open.can.vote).toBe(true);
     problem(await h.call(council.scheduleMotion, { token: c.chair.token, params: { id: m.id }, body: openNow(open.version) }), 409, 'act-not-allowed');
     problem(await h.call(council.withdrawMotion, { token: c.members[0]!.token, params: { id: m.id }, body: { version: open.version } }), 409, 'act-not-allowed');
   });

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/trail';
 import { chinaMinute } from '../feedback/china-time';
 import type { Handler } from '../http/route';
 import { readMotion, requireChairOrStaff } from './access';
+import { ensureRoll } from './outcome';
 import { presentMotion } from './present';
 import { actNotAllowed, scheduleProblems, staleMotion } from './problems';
 import { applySchedule, type MotionSettingsItem } from './store';
@@ -55,5 +56,7 @@ export const scheduleMotion: Handler<typeof councilApi.scheduleMotion> = async (
     target: { kind: 'motion', id: saved.id },
     change: `${times.votingOpensAt}…${times.votingClosesAt} ${settings.passRule} quorum ${settings.quorumPercent}%${settings.secret ? ' secret' : ''}`,
   });
-  return presentMotion({ ...ctx, motion: saved, phase: phaseOf(saved, now.toISOString()) }, principal, now);
+  // voting opening at once: the roll is fixed now, so the answer already shows who may vote (and the chair's own ballot)
+  const opened = await ensureRoll(saved, now);
+  return presentMotion({ ...ctx, motion: opened, phase: phaseOf(opened, now.toISOString()) }, principal, now);
 };

@@ -223,7 +223,7 @@ export function SeatsSection({ council, onChanged }: { council: Council; onChang
                     {changing === s.id ? (
                       <ChangeSeatForm council={council} seat={s} onSaved={saved} onCancel={() => setChanging(null)} />
                     ) : (
-                      <Button inline expanded={false} accessibleName={`调整 ${s.name} 的任期或角色`} onClick={() => setChanging(s.id)}>
+                      <Button inline expanded={false} accessibleName={`调整任期或角色（${s.name}）`} onClick={() => setChanging(s.id)}>
                         调整任期或角色
                       </Button>
                     )}
