@@ -4,11 +4,14 @@
  *   corsOrigins         required: comma list of the https:// origins the admin page is served from (no `*`)
  *   defaultCommunityId  community a first login joins (default `baogong-qingnian`)
  *   alarmEmail          address subscribed to the alarm topic (default: none)
- *   wechatTemplateFeedbackStatus  subscription-message template id for feedback status changes (default: none)
+ *   wechatTemplate<Kind>  a WeChat subscription-message template id per message kind (default: none, not sent):
+ *                         wechatTemplateFeedbackStatus (a reporter's feedback changed status),
+ *                         wechatTemplateCouncilReminder (a council member has not voted, a day and an hour before close)
  * cdk-nag's AWS Solutions checks run on every synth: an unsuppressed finding at error level fails it.
  */
 import { App, Aspects, Tags } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { OUTBOX_MESSAGE_KINDS, type OutboxMessageKind } from '../../functions/src/notify/outbox';
 import { GongzhiStack, corsOriginsFromContext } from '../lib/gongzhi-stack';
 
 const app = new App();
@@ -17,13 +20,17 @@ const context = (key: string): string | undefined => {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 };
 
+/** `council-reminder` → `wechatTemplateCouncilReminder`: one context setting per message kind, none forgotten. */
+const templateSetting = (kind: OutboxMessageKind): string =>
+  `wechatTemplate${kind.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+
 new GongzhiStack(app, 'Gongzhi', {
   description: 'Gongzhi 共治: community co-governance API (HTTP API, Lambda, DynamoDB)',
   // No `env`: the template is region-agnostic; `cdk deploy` deploys to the profile's region.
   corsOrigins: corsOriginsFromContext(app.node.tryGetContext('corsOrigins')),
   defaultCommunityId: context('defaultCommunityId'),
   alarmEmail: context('alarmEmail'),
-  wechatTemplates: { 'feedback-status': context('wechatTemplateFeedbackStatus') },
+  wechatTemplates: Object.fromEntries(OUTBOX_MESSAGE_KINDS.map((kind) => [kind, context(templateSetting(kind))])),
 });
 Tags.of(app).add('project', 'gongzhi');
 Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

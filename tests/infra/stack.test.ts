@@ -428,12 +428,13 @@ describe('uploads', () => {
 
 describe('WeChat subscription messages', () => {
   it('reach the functions that talk to WeChat as one template id per message kind, when set', () => {
-    const withTemplates = new GongzhiStack(testApp(), 'WithTemplates', { corsOrigins: TEST_ORIGINS, wechatTemplates: { 'feedback-status': 'tmpl-123' } });
+    const withTemplates = new GongzhiStack(testApp(), 'WithTemplates', { corsOrigins: TEST_ORIGINS, wechatTemplates: { 'feedback-status': 'tmpl-123', 'council-reminder': 'tmpl-456' } });
     const t = Template.fromStack(withTemplates);
     const fns = t.findResources('AWS::Lambda::Function') as Record<string, Resource>;
     for (const context of contexts) {
       const env = fns[withTemplates.getLogicalId(withTemplates.functions[context].node.defaultChild as CfnElement)]!.Properties.Environment.Variables;
       expect([context, env.WECHAT_TEMPLATE_FEEDBACK_STATUS]).toEqual([context, contextSecrets[context].includes('wechat') ? 'tmpl-123' : undefined]);
+      expect([context, env.WECHAT_TEMPLATE_COUNCIL_REMINDER]).toEqual([context, contextSecrets[context].includes('wechat') ? 'tmpl-456' : undefined]);
     }
     expect(environmentOf('feedback').WECHAT_TEMPLATE_FEEDBACK_STATUS).toBeUndefined();
   });
