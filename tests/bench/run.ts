@@ -8,11 +8,13 @@
  *     local gateway, beside the same store calls from this process, with the CPU per request of every process;
  *  3. list at scale: a reporter and a status queue holding BENCH_LIST_ITEMS items (100k) against ones with 1k;
  *  4. cold init: each Lambda bundle (built as CDK builds it) imported by a fresh Node process, against a bare one;
- *  5. app: the weapp main package, the H5 first load (JS as sent, gzip) and whether the local server compresses.
+ *  5. app: the weapp main package, the H5 first load (JS as sent, gzip) and whether the local server compresses;
+ *  6. ballots: the council's race — BENCH_COUNCIL_MEMBERS (500) members each casting twice at once through the local
+ *     gateway: time until all are answered, latency, gateway CPU, and exactly one stored ballot per member.
  * Each side of a comparison runs several times, interleaved with its counterpart (alternating which goes first), and
  * the figures are medians with their spread over those rounds. The output ends with one `goal …` line per goal.
  *
- * Knobs: BENCH_PHASES=inprocess,http,list,cold,app (default all); BENCH_SKIP_APP=1 leaves out phase 5 (it builds
+ * Knobs: BENCH_PHASES=inprocess,http,list,ballots,cold,app (default all); BENCH_SKIP_APP=1 leaves out phase 5 (it builds
  * the app when the build is stale); BENCH_ROUNDS, BENCH_BATCH_MS, BENCH_REQUESTS (per batch, at most),
  * BENCH_CONCURRENCY (http), BENCH_LIST_ITEMS, BENCH_COLD_RUNS. Traffic goes to 127.0.0.1 only.
  */
@@ -26,14 +28,18 @@ import { issueToken, type Principal } from '../../functions/src/http/auth';
 import { logger } from '../../functions/src/http/logger';
 import { db } from '../../functions/src/db/client';
 import { ensureTables } from '../../functions/src/db/setup';
+import { newTokenPrivateKeyPem } from '../../functions/src/http/token-keys';
 import { handler as feedbackHandler } from '../../functions/src/feedback/lambda';
 import { h5FirstLoad, weappMainPackageBytes, type FirstLoad } from './app';
 import { buildBundles, coldStarts, REFERENCES } from './cold';
+import { ballotRace } from './council';
 import { apiEvent, freshCopy, instrumentStore, invoke, isWrite, type CountedCall, type StoreCall } from './inprocess';
 import { fmt, interleave, median, ratios, runBatch, selfCpu, spread, summary, table, type CpuSource, type Pair } from './stats';
 
 logger.setLogLevel('SILENT');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// one token key for this process (which signs the ballot race's members in) and the gateway's (which verifies)
+process.env.TOKEN_PRIVATE_KEY ??= newTokenPrivateKeyPem();
 
 const ROOT = join(__dirname, '../..');
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -49,7 +55,8 @@ const LIST_ITEMS = num('BENCH_LIST_ITEMS', 100_000);
 const STACK_REQUESTS = 1_000;
 const LIST_SMALL = 1_000;
 const COLD_RUNS = num('BENCH_COLD_RUNS', 21);
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'inprocess,http,list,cold,app').split(',').map((p) => p.trim()));
+const COUNCIL_MEMBERS = num('BENCH_COUNCIL_MEMBERS', 500);
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'inprocess,http,list,ballots,cold,app').split(',').map((p) => p.trim()));
 const SKIP_APP = process.env.BENCH_SKIP_APP === '1';
 if (SKIP_APP) PHASES.delete('app');
 /** No untimed batch runs longer than this, and the whole bench no longer than the second: it always ends by itself. */
@@ -558,6 +565,28 @@ const skippedApp = () => {
     goals.push({ name, measured: SKIP_APP ? 'not measured (BENCH_SKIP_APP=1)' : 'not measured (phase not selected)', target, met: 'skipped' });
 };
 
+const ballotsPhase = async (store: Child<{ storeEndpoint: string }>) => {
+  section(`6. Ballots: ${COUNCIL_MEMBERS} council members each casting twice at once, through the local gateway`);
+  const gateway = await startChild<{ url: string }>('gateway', 'gateway', store.address.storeEndpoint);
+  try {
+    const r = await ballotRace(gateway.address.url, gateway.cpu, COUNCIL_MEMBERS);
+    console.log(
+      table(
+        ['attempts', 'accepted', 'refused (already voted)', 'other', 'stored ballots', 'count exact', 'all answered in', 'p50', 'p95', 'gateway CPU / attempt'],
+        [[r.attempts, r.accepted, r.refusedAsDuplicate, r.other, r.storedBallots, r.exact ? 'yes' : 'NO', `${fmt(r.seconds, 2)} s`, `${fmt(r.p50, 0)} ms`, `${fmt(r.p95, 0)} ms`, `${fmt(r.gatewayCpuMsPerAttempt, 2)} ms`]],
+      ),
+    );
+    goals.push({
+      name: 'council-ballot-race',
+      measured: `${r.storedBallots} ballots from ${r.attempts} attempts, count ${r.exact ? 'exact' : 'NOT exact'}, ${fmt(r.seconds, 2)} s`,
+      target: `exactly ${r.members} ballots and an exact count`,
+      met: r.exact && r.other === 0,
+    });
+  } finally {
+    gateway.stop();
+  }
+};
+
 const timed = async (phase: () => Promise<void>) => {
   const t0 = performance.now();
   await phase();
@@ -569,7 +598,7 @@ const timed = async (phase: () => Promise<void>) => {
 const main = async () => {
   const started = performance.now();
   console.log(`# Gongzhi bench — node ${process.version}, ${ROUNDS} rounds a comparison; phases: ${[...PHASES].join(', ')}`);
-  if (PHASES.has('inprocess') || PHASES.has('http') || PHASES.has('list')) {
+  if (PHASES.has('inprocess') || PHASES.has('http') || PHASES.has('list') || PHASES.has('ballots')) {
     const store = await startChild<{ storeEndpoint: string }>('store', 'store');
     try {
       process.env.DYNAMODB_ENDPOINT = store.address.storeEndpoint;
@@ -579,6 +608,7 @@ const main = async () => {
       if (PHASES.has('inprocess')) await timed(() => inProcess(probe, store));
       if (PHASES.has('http')) await timed(() => httpPhase(probe, store));
       if (PHASES.has('list')) await timed(() => listPhase(probe));
+      if (PHASES.has('ballots')) await timed(() => ballotsPhase(store));
     } finally {
       store.stop();
     }
