@@ -5,6 +5,7 @@ import { loadDemoCouncil } from './demo-council';
 import { loadDemoHistory } from './demo-history';
 import { loadDemoTeams } from './demo-teams';
 import { loadDemoScoring } from './demo-scoring';
+import { loadDemoStewards } from './demo-stewards';
 import { nextReference, putNewFeedback } from '../src/feedback/store';
 import { newFeedbackItem } from '../src/feedback/submit';
 import { hashPassword } from '../src/identity/passwords';
@@ -93,9 +94,13 @@ export const loadDemoData = async (now = new Date(), opts: { history?: boolean }
       residents: DEMO_RESIDENTS.map((name) => ({ id: ids.get(name)!, name })),
       branches: DEMO_BRANCHES.slice(0, 11).map((name, i) => ({ id: String(i + 1).padStart(2, '0'), name })),
     });
-  await loadDemoTeams({ communityId: cid, communityName: DEMO_COMMUNITY.name, now, people: ids });
-  await loadDemoScoring({ communityId: cid, now, people: ids, branches: DEMO_BRANCHES, stewards: DEMO_STEWARDS });
-  await loadDemoCouncil({ communityId: cid, now, people: ids });
+  // each capability's demo has a table of its own and reads only the people and feedback written above: side by side
+  await Promise.all([
+    loadDemoTeams({ communityId: cid, communityName: DEMO_COMMUNITY.name, now, people: ids }),
+    loadDemoScoring({ communityId: cid, now, people: ids, branches: DEMO_BRANCHES, stewards: DEMO_STEWARDS }),
+    loadDemoCouncil({ communityId: cid, now, people: ids }),
+    loadDemoStewards({ communityId: cid, now, people: ids, stewards: DEMO_STEWARDS, compounds: DEMO_COMPOUNDS }),
+  ]);
   // Written last: its presence means "demo data complete".
   await putCommunity({ ...DEMO_COMMUNITY });
   return true;

@@ -4,6 +4,7 @@ import { feedbackJobs, feedbackRoutes } from './feedback/routes';
 import type { Job, Route } from './http/route';
 import { identityRoutes } from './identity/routes';
 import { scoringJobs, scoringRoutes } from './scoring/routes';
+import { stewardsJobs, stewardsRoutes } from './stewards/routes';
 import { teamsJobs, teamsRoutes } from './teams/routes';
 import type { TableKey } from './db/tables';
 import type { UploadPurpose } from './uploads/purposes';
@@ -18,6 +19,7 @@ export const routeTable: Record<ContextName, readonly Route[]> = {
   teams: teamsRoutes,
   council: councilRoutes,
   scoring: scoringRoutes,
+  stewards: stewardsRoutes,
 };
 
 /** The job table: what each context does on a schedule. CDK schedules them; `npm start` runs them on a timer. */
@@ -27,6 +29,7 @@ export const jobTable: Record<ContextName, readonly Job[]> = {
   teams: teamsJobs,
   council: councilJobs,
   scoring: scoringJobs,
+  stewards: stewardsJobs,
 };
 
 /** The DynamoDB actions a context's code calls (IAM names without the `dynamodb:` prefix). */
@@ -46,6 +49,8 @@ export const contextTables: Record<ContextName, Partial<Record<TableKey, readonl
   // reads of other contexts: the community's branches and a person to assign (identity), the feedback
   // statistics' counters for a branch's figures (one Query of the feedback table, read-only)
   scoring: { scoring: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], audit: ['PutItem'], identity: ['GetItem', 'Query'], feedback: ['Query'] },
+  // reads of other contexts: the community's red stewards (identity's role index), a feedback logged from a visit
+  stewards: { stewards: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], audit: ['PutItem'], identity: ['Query'], feedback: ['GetItem'] },
 };
 
 /** The secrets a context may read: the WeChat credentials, and the key of secret ballots' keys (council/ballot-key.ts). */
@@ -60,6 +65,7 @@ export const contextSecrets: Record<ContextName, readonly SecretName[]> = {
   // reminders to vote; the keyed hash that keeps secret ballots apart from their members
   council: ['wechat', 'ballot'],
   scoring: [],
+  stewards: [],
 };
 
 /**
@@ -73,6 +79,7 @@ export const contextUploads: Record<ContextName, readonly UploadPurpose[]> = {
   council: [],
   // evidence (佐证材料) for self-assessments, key tasks, rectification and meetings
   scoring: ['scoring-evidence'],
+  stewards: [],
 };
 
 /**

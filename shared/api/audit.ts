@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'venue-update', 'dance-rules-publish', 'team-decision', 'team-complaint-link', 'team-activity', 'teams-export',
   'council-update', 'council-seat', 'motion-from-feedback', 'motion-schedule', 'motion-withdraw', 'motion-in-person-ballot', 'motion-close-early',
   'scoring-period-setup', 'scoring-period-move', 'scoring-result', 'scoring-export', 'studio-update',
+  'household-update', 'household-read', 'steward-coverage-export', 'steward-settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -43,6 +44,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'scoring-result': '确定支部最终星级',
   'scoring-export': '导出星级评定材料',
   'studio-update': '维护老书记工作室',
+  // households are personal data: every staff read of a record is on the trail, as are changes
+  'household-update': '登记或修改走访住户',
+  'household-read': '查看住户档案',
+  'steward-coverage-export': '导出走访情况',
+  'steward-settings': '修改走访周期',
 };
 
 export const AuditEntry = z.object({

@@ -3,6 +3,7 @@ import { identityApi } from './identity';
 import { teamsApi } from './teams';
 import { councilApi } from './council';
 import { scoringApi } from './scoring';
+import { stewardsApi } from './stewards';
 
 /** Every endpoint, grouped by bounded context: one context, one Lambda function, one table. */
 export const api = {
@@ -11,6 +12,7 @@ export const api = {
   teams: teamsApi,
   council: councilApi,
   scoring: scoringApi,
+  stewards: stewardsApi,
 } as const;
 
 export type ContextName = keyof typeof api;
@@ -22,5 +24,6 @@ export * from './feedback';
 export * from './teams';
 export * from './council';
 export * from './scoring';
+export * from './stewards';
 export * from './uploads';
 export * from './audit';

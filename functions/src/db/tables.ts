@@ -56,6 +56,12 @@ const SCORING_LISTED = [
   'kind', 'topic', 'date', 'mentorIds', 'attendeeCount', 'attendees', 'note', 'recordedAt', 'recordedByName',
 ] as const;
 
+/** What the household lists show (`HouseholdSummary` in shared/api/stewards.ts) and coverage counts. */
+const HOUSEHOLD_LISTED = ['id', 'communityId', 'compound', 'building', 'unit', 'room', 'name', 'labels', 'stewardId', 'stewardName', 'since', 'lastVisitDate', 'visitIds', 'version', 'createdAt', 'updatedAt'] as const;
+
+/** What a month's work is counted from: the kind, who, where, hours. */
+const WORK_LISTED = ['id', 'kind', 'householdId', 'compound', 'date', 'stewardId', 'stewardName', 'hours', 'recordedAt'] as const;
+
 export const tables = {
   identity: {
     name: 'identity',
@@ -148,6 +154,23 @@ export const tables = {
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: SCORING_LISTED },
       // a branch's assessments across periods, by period start: its history
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: ['id', 'periodId', 'branchId', 'branchName', 'proposed', 'problemKeys', 'result'] },
+    ],
+  },
+  /**
+   * Red stewards' work (functions/src/stewards/): a household is one partition (the household item with its last
+   * visit and its visits' ids, and beside it its visits and help records); the committee's settings.
+   */
+  stewards: {
+    name: 'stewards',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [
+      // a steward's households, the longest waiting for a visit first; a steward's month of visits and help
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: [...new Set([...HOUSEHOLD_LISTED, ...WORK_LISTED])] },
+      // the community's households, the longest waiting first (overdue: a range)
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: HOUSEHOLD_LISTED },
+      // the community's month of visits and help: coverage counts it
+      { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: WORK_LISTED },
     ],
   },
   /** The audit trail of staff acts, per community and month (functions/src/audit/). Append-only. */

@@ -1,0 +1,29 @@
+import { stewardsApi } from '../../../shared/api/stewards';
+import { defineRoutes, type Job } from '../http/route';
+import { exportStewardCoverage, getStewardCoverage } from './admin/coverage';
+import { createHousehold, listHouseholds, updateHousehold } from './admin/households';
+import { getStewardSettings, updateStewardSettings } from './admin/settings';
+import { getHousehold, listMyHouseholds } from './households';
+import { linkVisitFeedback } from './link-visit-feedback';
+import { recordHelp } from './record-help';
+import { recordVisit } from './record-visit';
+import { getMyStewardSummary } from './summary';
+
+export const stewardsRoutes = defineRoutes('stewards', stewardsApi, {
+  listMyHouseholds,
+  getMyStewardSummary,
+  getHousehold,
+  recordVisit,
+  recordHelp,
+  linkVisitFeedback,
+  listHouseholds,
+  createHousehold,
+  updateHousehold,
+  getStewardCoverage,
+  exportStewardCoverage,
+  getStewardSettings,
+  updateStewardSettings,
+});
+
+/** Nothing on a schedule: "overdue" is derived from the date on every read. */
+export const stewardsJobs: readonly Job[] = [];
