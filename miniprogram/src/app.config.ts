@@ -26,6 +26,9 @@ export default defineAppConfig({
         'councils/index',
         'council/index',
         'motion/index',
+        'coverage/index',
+        'households/index',
+        'household/index',
         'audit/index',
       ],
     },
@@ -42,9 +45,10 @@ export default defineAppConfig({
       pages: ['index/index', 'council/index', 'motion/index', 'propose/index', 'claim/index'],
     },
     {
-      // Red stewards' work: what the committee assigned to them. Only stewards load it.
+      // Red stewards' work: what the committee assigned to them, their households (visits and help). Only
+      // stewards load it.
       root: 'packages/steward',
-      pages: ['assigned/index', 'detail/index'],
+      pages: ['assigned/index', 'detail/index', 'households/index', 'household/index'],
     },
   ],
   // Browser build: no sliding page transitions (calmer for older eyes, and nothing moves under a tap).

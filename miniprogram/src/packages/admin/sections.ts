@@ -11,6 +11,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'teams', label: '舞队', entry: '/packages/admin/teams/index' },
   // The council: its seats by party, motions to schedule, in-person ballots, outcomes.
   { key: 'council', label: '议事会', entry: '/packages/admin/councils/index' },
+  // Red stewards' home visits and help: coverage per steward and compound, the households on their lists.
+  { key: 'stewards', label: '走访', entry: '/packages/admin/coverage/index' },
   // The lists the other sections pick from (today the compounds; later venues keep their place in 舞队).
   { key: 'compounds', label: '小区', entry: '/packages/admin/compounds/index' },
   // Who did what, for the admin only (the trail names staff and their addresses).

@@ -54,7 +54,10 @@ export default function HomePage() {
         </Button>
         <Button onClick={() => void Taro.navigateTo({ url: '/pages/feedback/mine/index' })}>{myFeedbackLabel(unread)}</Button>
         {isSteward ? (
-          <Button onClick={() => void Taro.navigateTo({ url: '/packages/steward/assigned/index' })}>分派给我的</Button>
+          <>
+            <Button onClick={() => void Taro.navigateTo({ url: '/packages/steward/assigned/index' })}>分派给我的</Button>
+            <Button onClick={() => void Taro.navigateTo({ url: '/packages/steward/households/index' })}>走访入户</Button>
+          </>
         ) : null}
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/teams/mine/index' })}>广场舞队</Button>
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/council/index/index' })}>议事会</Button>

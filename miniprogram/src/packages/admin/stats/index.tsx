@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STAT_DIMENSION_LABELS, totalsOver, type StatDimension, type StatRow, type StatTotal } from '@shared/feedback/stats';
 import { api, errorMessage, staffCall } from '../../../api';
-import { saveTextFile } from '../../../api/saveFile';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { useCsvExport } from '../../../components/admin/useCsvExport';
 import { formatMonth, recentMonths } from '../../../components/format';
 import { BarChart, Button, ChoiceGroup, DataTable, Html, SelectField, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
@@ -53,8 +53,8 @@ export default function StatsPage() {
   const [to, setTo] = useState(MONTHS[0]!);
   const [dimension, setDimension] = useState<StatDimension>('all');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const csv = useCsvExport();
+  const { exporting, exported } = csv;
   const titleId = useUniqueId('stats-title');
   const fromId = useUniqueId('stats-from');
   const toId = useUniqueId('stats-to');
@@ -80,21 +80,7 @@ export default function StatsPage() {
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 
-  const exportCsv = async () => {
-    setExporting(true);
-    setExported(null);
-    try {
-      const file = await staffCall(api.feedback.exportFeedbackStats, { query: { from, to } });
-      const how = await saveTextFile(file.filename, file.csv);
-      setExported({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
-    } catch (err) {
-      // WeChat's share sheet closed without sending is not a failure worth a red message
-      if (err && typeof err === 'object' && 'errMsg' in err && String(err.errMsg).includes('cancel')) return;
-      setExported({ kind: 'error', text: `导出没有成功：${errorMessage(err)}` });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportCsv = () => csv.run(() => staffCall(api.feedback.exportFeedbackStats, { query: { from, to } }));
 
   const range = from === to ? formatMonth(from) : `${formatMonth(from)}至${formatMonth(to)}`;
   const what = dimension === 'all' ? '各月' : `各${STAT_DIMENSION_LABELS[dimension]}`;

@@ -1,11 +1,11 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TEAM_STATUS_LABELS, type TeamStatus } from '@shared/teams/status';
-import { api, errorMessage, staffCall } from '../../../api';
-import { saveTextFile } from '../../../api/saveFile';
+import { api, staffCall } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { useCsvExport } from '../../../components/admin/useCsvExport';
 import { SplitView } from '../../../components/admin/SplitView';
 import { useWideLayout } from '../../../components/admin/useWideLayout';
 import { Button, ChoiceGroup, Html, useUniqueId } from '../../../components/ui';
@@ -51,8 +51,8 @@ export default function TeamsPage() {
   const [counts, setCounts] = useState<Counts | null>(null);
   /** The filter waits for its counts (or their failure), so it does not change width under the person's eyes. */
   const [countsSettled, setCountsSettled] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const csv = useCsvExport();
+  const { exporting, exported } = csv;
   const titleId = useUniqueId('teams-title');
   const statusId = useUniqueId('teams-status');
   const fetchPage = useCallback(
@@ -103,21 +103,7 @@ export default function TeamsPage() {
     else void Taro.navigateTo({ url: `/packages/admin/team/index?id=${id}` });
   };
 
-  const exportCsv = async () => {
-    setExporting(true);
-    setExported(null);
-    try {
-      const file = await staffCall(api.teams.exportTeams);
-      const how = await saveTextFile(file.filename, file.csv);
-      setExported({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
-    } catch (err) {
-      // WeChat's share sheet closed without sending is not a failure worth a red message
-      if (err && typeof err === 'object' && 'errMsg' in err && String(err.errMsg).includes('cancel')) return;
-      setExported({ kind: 'error', text: `导出没有成功：${errorMessage(err)}` });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportCsv = () => csv.run(() => staffCall(api.teams.exportTeams));
 
   const options = QUEUE_STATUSES.map((value) => ({
     value,
