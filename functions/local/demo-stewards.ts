@@ -55,7 +55,7 @@ export const loadDemoStewards = async (opts: { communityId: string; now: Date; p
         });
       }
       if (n % 3 === 0) {
-        const help = HELP[n % HELP.length]!;
+        const help = HELP[Math.floor(n / 3) % HELP.length]!;
         const ago = (n % 20) + 1;
         work.push({ id: randomUUID(), kind: help.kind, householdId: id, compound, date: china(now.getTime() - ago * DAY), whatWasDone: help.what, hours: help.hours, stewardId, stewardName, recordedAt: new Date(now.getTime() - ago * DAY).toISOString() });
       }
