@@ -12,7 +12,7 @@ export const AUDIT_ACTIONS = [
   'venue-update', 'dance-rules-publish', 'team-decision', 'team-complaint-link', 'team-activity', 'teams-export',
   'council-update', 'council-seat', 'motion-from-feedback', 'motion-schedule', 'motion-withdraw', 'motion-in-person-ballot', 'motion-close-early',
   'scoring-period-setup', 'scoring-period-move', 'scoring-result', 'scoring-export', 'studio-update',
-  'household-update', 'household-read', 'steward-coverage-export', 'steward-settings',
+  'household-update', 'household-read', 'steward-coverage-export', 'steward-settings', 'survey-move', 'survey-export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -49,6 +49,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'household-read': '查看住户档案',
   'steward-coverage-export': '导出走访情况',
   'steward-settings': '修改走访周期',
+  'survey-move': '发布或结束民意征集',
+  'survey-export': '导出民意征集结果',
 };
 
 export const AuditEntry = z.object({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { HELP_KINDS, HOUSEHOLD_LABELS, MAX_VISIT_INTERVAL_DAYS, MIN_VISIT_INTERVAL_DAYS } from '../stewards/households';
+import { MAX_OPTIONS, MAX_QUESTIONS, MIN_OPTIONS, SURVEY_STATUSES } from '../stewards/surveys';
 import { STAFF_ROLES, type Role } from '../roles';
 import { endpoint } from './endpoint';
 import { Month, PageQuery, optionalText, page, text } from './common';
@@ -196,6 +197,187 @@ export const StewardSettingsBody = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Opinion collection (民意收集)
+
+export const SurveyId = uuidLike('征集编号无效');
+export const SurveyIdParams = z.object({ id: SurveyId });
+export const SurveyStatusEnum = z.enum(SURVEY_STATUSES, { error: '状态无效' });
+
+// refinements run on whatever the fields hold: each must be total
+const distinctTexts = (values: unknown[]): boolean => {
+  const texts = values.filter((v): v is string => typeof v === 'string');
+  return new Set(texts).size === texts.length;
+};
+
+export const SurveyQuestionBody = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('choice'),
+      text: text(100, '问题'),
+      options: z.array(text(30, '选项')).min(MIN_OPTIONS, `每个选择题至少 ${MIN_OPTIONS} 个选项`).max(MAX_OPTIONS, `每个选择题最多 ${MAX_OPTIONS} 个选项`).refine(distinctTexts, '选项不能重复'),
+    }),
+    z.object({ kind: z.literal('text'), text: text(100, '问题'), optional: z.boolean().default(true) }),
+  ],
+  { error: '请选择问题类型' },
+);
+
+const surveyFields = {
+  title: text(40, '征集标题'),
+  intro: optionalText(300, '说明', { multiline: true }),
+  questions: z.array(SurveyQuestionBody).min(1, '请至少设一个问题').max(MAX_QUESTIONS, `最多 ${MAX_QUESTIONS} 个问题`),
+};
+export const SurveyBody = z.object(surveyFields);
+export type SurveyBody = z.input<typeof SurveyBody>;
+export const UpdateSurveyBody = z.object({ ...surveyFields, version: Version });
+export const MoveSurveyBody = z.object({ to: SurveyStatusEnum, version: Version });
+
+/** `q1` … `q20`. */
+const QuestionId = z.string().regex(/^q([1-9]|1\d|20)$/, '问题编号无效');
+export const ResponseBody = z.object({
+  /** Each question's answer: a choice's option (`o1` …), or the text typed. */
+  answers: z.record(QuestionId, z.string().trim().max(500, '回答不能超过 500 个字')),
+  /** Where the respondent lives (results are read per compound). */
+  compound: text(40, '小区'),
+  /** A steward recording an answer gathered on a visit or at a stand (no name): one of many, not their own. */
+  gathered: z.boolean().default(false),
+});
+export type ResponseBody = z.input<typeof ResponseBody>;
+
+const QuestionView = z.discriminatedUnion('kind', [
+  z.object({ id: z.string(), kind: z.literal('choice'), text: z.string(), options: z.array(z.object({ id: z.string(), label: z.string() })) }),
+  z.object({ id: z.string(), kind: z.literal('text'), text: z.string(), optional: z.boolean() }),
+]);
+
+export const Survey = z.object({
+  id: SurveyId,
+  title: z.string(),
+  intro: z.string().optional(),
+  questions: z.array(QuestionView),
+  status: SurveyStatusEnum,
+  version: z.number().int(),
+  createdAt: z.string(),
+  openedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  /** The caller has answered it themselves (a resident answers once). */
+  answered: z.boolean(),
+  /** How many answers so far (staff only). */
+  responseCount: z.number().int().optional(),
+});
+export type Survey = z.infer<typeof Survey>;
+
+export const SurveyResults = z.object({
+  survey: Survey,
+  responses: z.number().int(),
+  byVia: z.object({ resident: z.number().int(), steward: z.number().int() }),
+  compounds: z.array(z.string()),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['choice', 'text']),
+      text: z.string(),
+      options: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })).optional(),
+      perCompound: z.array(z.object({ compound: z.string(), counts: z.array(z.number().int()) })).optional(),
+      answers: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type SurveyResults = z.infer<typeof SurveyResults>;
+
+const notFoundSurvey = 'No such survey in the caller’s community (residents and stewards see open and closed ones, not drafts)';
+
+const surveysApi = {
+  listSurveys: endpoint({
+    method: 'GET',
+    path: '/v1/surveys',
+    access: 'signed-in',
+    response: z.object({ items: z.array(Survey) }),
+    summary: 'The opinion collections open now and those closed, newest first, with whether the caller has answered',
+  }),
+  getSurvey: endpoint({
+    method: 'GET',
+    path: '/v1/surveys/{id}',
+    access: 'signed-in',
+    params: SurveyIdParams,
+    response: Survey,
+    outcomes: { 404: notFoundSurvey },
+    summary: 'A survey’s questions, to answer',
+  }),
+  answerSurvey: endpoint({
+    method: 'POST',
+    path: '/v1/surveys/{id}/responses',
+    access: ['resident', 'steward'],
+    params: SurveyIdParams,
+    idempotent: true,
+    successStatus: 201,
+    body: ResponseBody,
+    response: Survey,
+    outcomes: {
+      403: 'Only red stewards record answers they gathered (`gathered`)',
+      404: notFoundSurvey,
+      409: 'The survey is not open (`survey-not-open`), or the caller has answered it already (`already-answered`)',
+      422: 'The answers do not fit the questions (`answer-problems`; `errors` names each question)',
+    },
+    summary: 'A resident answers a survey (once); a red steward records an answer gathered on a visit or at a stand (`gathered`, no name)',
+  }),
+  listAdminSurveys: endpoint({
+    method: 'GET',
+    path: '/v1/admin/surveys',
+    access: STAFF_ROLES,
+    response: z.object({ items: z.array(Survey) }),
+    summary: 'Every survey of the community (drafts too), newest first, with its number of answers',
+  }),
+  createSurvey: endpoint({
+    method: 'POST',
+    path: '/v1/admin/surveys',
+    access: STAFF_ROLES,
+    idempotent: true,
+    successStatus: 201,
+    body: SurveyBody,
+    response: Survey,
+    summary: 'The committee drafts a question set (choices and free text)',
+  }),
+  updateSurvey: endpoint({
+    method: 'PUT',
+    path: '/v1/admin/surveys/{id}',
+    access: STAFF_ROLES,
+    params: SurveyIdParams,
+    body: UpdateSurveyBody,
+    response: Survey,
+    outcomes: { 404: notFoundSurvey, 409: 'Changed since it was read (`stale-version`), or no longer a draft (`not-a-draft`: its questions are fixed once answers may come)' },
+    summary: 'The committee changes a draft (the whole form, with the version read)',
+  }),
+  moveSurvey: endpoint({
+    method: 'POST',
+    path: '/v1/admin/surveys/{id}/status',
+    access: STAFF_ROLES,
+    params: SurveyIdParams,
+    body: MoveSurveyBody,
+    response: Survey,
+    outcomes: { 404: notFoundSurvey, 409: 'Changed since it was read (`stale-version`), or the move is not allowed (`transition-not-allowed`)' },
+    summary: 'The committee opens a survey (residents and stewards see it), closes it, or opens it again; in the audit trail',
+  }),
+  getSurveyResults: endpoint({
+    method: 'GET',
+    path: '/v1/admin/surveys/{id}/results',
+    access: STAFF_ROLES,
+    params: SurveyIdParams,
+    response: SurveyResults,
+    outcomes: { 404: notFoundSurvey },
+    summary: 'Results per question, overall and per compound, and the free-text answers',
+  }),
+  exportSurveyResults: endpoint({
+    method: 'GET',
+    path: '/v1/admin/surveys/{id}/results/export',
+    access: STAFF_ROLES,
+    params: SurveyIdParams,
+    response: z.object({ filename: z.string(), csv: z.string() }),
+    outcomes: { 404: notFoundSurvey },
+    summary: 'The results as CSV (UTF-8 with BOM): each choice per compound, then the free-text answers; in the audit trail',
+  }),
+} as const;
+
+// ---------------------------------------------------------------------------------------------------------------
 
 const notFoundHousehold = 'No such household among the caller’s (a steward’s own households; staff: the community’s)';
 
@@ -325,4 +507,5 @@ export const stewardsApi = {
     outcomes: { 409: 'Changed since it was read (`stale-version`)' },
     summary: 'The committee sets the visit interval (7–180 days); in the audit trail',
   }),
+  ...surveysApi,
 } as const;

@@ -59,6 +59,9 @@ const SCORING_LISTED = [
 /** What the household lists show (`HouseholdSummary` in shared/api/stewards.ts) and coverage counts. */
 const HOUSEHOLD_LISTED = ['id', 'communityId', 'compound', 'building', 'unit', 'room', 'name', 'labels', 'stewardId', 'stewardName', 'since', 'lastVisitDate', 'visitIds', 'version', 'createdAt', 'updatedAt'] as const;
 
+/** What the survey list shows: a survey's questions and status (its responses are counted apart). */
+const SURVEY_LISTED = ['id', 'title', 'intro', 'questions', 'status', 'version', 'createdAt', 'updatedAt', 'openedAt', 'closedAt'] as const;
+
 /** What a month's work is counted from: the kind, who, where, hours. */
 const WORK_LISTED = ['id', 'kind', 'householdId', 'compound', 'date', 'stewardId', 'stewardName', 'hours', 'recordedAt'] as const;
 
@@ -158,15 +161,17 @@ export const tables = {
   },
   /**
    * Red stewards' work (functions/src/stewards/): a household is one partition (the household item with its last
-   * visit and its visits' ids, and beside it its visits and help records); the committee's settings.
+   * visit and its visits' ids, and beside it its visits and help records); a survey is one partition (the survey
+   * and its responses); the committee's settings.
    */
   stewards: {
     name: 'stewards',
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [
-      // a steward's households, the longest waiting for a visit first; a steward's month of visits and help
-      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: [...new Set([...HOUSEHOLD_LISTED, ...WORK_LISTED])] },
+      // a steward's households, the longest waiting for a visit first; a steward's month of visits and help; the
+      // community's surveys, newest first
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: [...new Set([...HOUSEHOLD_LISTED, ...WORK_LISTED, ...SURVEY_LISTED])] },
       // the community's households, the longest waiting first (overdue: a range)
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: HOUSEHOLD_LISTED },
       // the community's month of visits and help: coverage counts it
