@@ -24,6 +24,9 @@ export default defineAppConfig({
         'dance-rules/index',
         'timetable/index',
         'audit/index',
+        'scoring-periods/index',
+        'scoring-period/index',
+        'scoring-results/index',
       ],
     },
     {
@@ -31,6 +34,12 @@ export default defineAppConfig({
       // public check anyone can open from the card's QR code (no sign-in).
       root: 'packages/teams',
       pages: ['mine/index', 'edit/index', 'detail/index', 'join/index', 'card/index', 'verify/index'],
+    },
+    {
+      // Branch star rating (星级党支部创评): the work the committee gave a person in a period — a branch's secretary
+      // (自评荐星, problems and rectification, key tasks), a working-group reviewer (复核) or its lead (the final star).
+      root: 'packages/scoring',
+      pages: ['mine/index', 'assessment/index'],
     },
     {
       // Red stewards' work: what the committee assigned to them. Only stewards load it.

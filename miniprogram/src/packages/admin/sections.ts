@@ -9,6 +9,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'stats', label: '统计', entry: '/packages/admin/stats/index' },
   // Dance teams: the review queue, and from it the venues, the dance rules and the venues' week grid.
   { key: 'teams', label: '舞队', entry: '/packages/admin/teams/index' },
+  // Branch star rating: the periods, each period's board (progress, stars, assignments), results over periods.
+  { key: 'scoring', label: '星级评定', entry: '/packages/admin/scoring-periods/index' },
   // The lists the other sections pick from (today the compounds; later venues keep their place in 舞队).
   { key: 'compounds', label: '小区', entry: '/packages/admin/compounds/index' },
   // Who did what, for the admin only (the trail names staff and their addresses).

@@ -1,0 +1,124 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { ScoringAssessment } from '@shared/api/scoring';
+import { api, call } from '../../../api';
+import { ErrorState, LoadingState, Notice } from '../../../components/States';
+import { assessmentStatusText, periodStatusText, scoreText, starText } from '../../../components/scoring/scoringText';
+import { Button, Facts, Html } from '../../../components/ui';
+import { useSession } from '../../../components/useSession';
+import { MeetingsSection, ProblemsSection, TasksSection } from '../ProblemSections';
+import { FinaliseSection, ResultSection, ReviewsOverview, SubmitReviewSection, SubmitSelfSection } from '../ReviewSections';
+import { SheetSection } from '../SheetSection';
+import { useAssessment } from '../useAssessment';
+import '../../../components/scoring/scoring.css';
+
+/**
+ * One branch's assessment, for the people the period gave it to: its secretary scores it (自评荐星), submits,
+ * and works the problem list (整改措施, 支部大会) and the key tasks; a reviewer re-checks it criterion by criterion
+ * (复核) and submits; the working group's lead sees every review and sets the final score and star. Each part
+ * shows only what the server says this person may do now (`can`).
+ */
+export default function AssessmentPage() {
+  const session = useSession('resident');
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { assessment: a, setAssessment, error, loading, load } = useAssessment(id, Boolean(session));
+  const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!session) return <LoadingState text='正在前往登录…' />;
+  if (error && !a) return <ErrorState message={error} onRetry={id ? () => void load() : undefined} />;
+  if (!a) return <LoadingState />;
+
+  const changed = (updated: ScoringAssessment, text: string) => {
+    setAssessment(updated);
+    setOutcome({ kind: 'ok', text });
+  };
+  const failed = (text: string) => setOutcome({ kind: 'error', text });
+  const reload = (text: string) => {
+    setOutcome({ kind: 'ok', text });
+    void load();
+  };
+  const section = { assessment: a, onChanged: changed, onFailed: failed, reload };
+  const secretary = a.viewer.includes('secretary');
+  const reviewer = a.viewer.includes('reviewer');
+  const lead = a.viewer.includes('lead');
+
+  return (
+    <Html tag='main' className='gz-page'>
+      <Html tag='h1' className='gz-h1'>
+        {a.branch.name}
+      </Html>
+      <Html tag='p' className='gz-meta'>
+        {`${a.period.name} · ${periodStatusText(a.period.status)}`}
+      </Html>
+      {outcome ? <Notice kind={outcome.kind}>{outcome.text}</Notice> : null}
+
+      <Html tag='section' className='gz-card' aria-labelledby='overview-title'>
+        <Html tag='h2' className='gz-h2' id='overview-title'>
+          概况
+        </Html>
+        <Facts
+          rows={[
+            ['自评', `${assessmentStatusText(a.status)}${a.submittedAt ? `（${a.submittedByName ?? ''}）` : ''}`],
+            a.proposed ? ['自评荐星', scoreText(a.proposed)] : ['当前自评', `${a.computed.total} 分 · 推荐 ${starText(a.computed.star)}`],
+            a.secretaryName ? ['支部书记', a.secretaryName] : false,
+            ['复核进度', `${a.reviews.submitted}/${a.reviews.assigned} 已复核`],
+            a.result && ['最终结果', scoreText(a.result)],
+          ]}
+        />
+      </Html>
+
+      <ResultSection assessment={a} />
+
+      {secretary && a.can.editSelf ? (
+        <SheetSection
+          key={`self-${a.version}`}
+          assessment={a}
+          saved={a.self}
+          kind='self'
+          actions={{
+            saveEntry: async (body) => changed(await call(api.scoring.saveScoringSelfEntry, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
+            saveOverall: async (body) => changed(await call(api.scoring.saveScoringSelfOverall, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
+          }}
+        />
+      ) : null}
+      {secretary && a.can.editSelf ? <SubmitSelfSection {...section} /> : null}
+
+      {reviewer && a.can.review ? (
+        <SheetSection
+          key={`review-${a.reviews.mine?.version ?? 0}`}
+          assessment={a}
+          saved={a.reviews.mine ?? { entries: [], vetoes: [], bonuses: [] }}
+          kind='review'
+          actions={{
+            saveEntry: async (body) =>
+              changed(await call(api.scoring.saveScoringReviewEntry, { params: { id: a.id }, body: { ...body, version: a.reviews.mine?.version ?? 0 } }), '已保存复核。'),
+            saveOverall: async (body) =>
+              changed(await call(api.scoring.saveScoringReviewOverall, { params: { id: a.id }, body: { ...body, version: a.reviews.mine?.version ?? 0 } }), '已保存复核。'),
+          }}
+        />
+      ) : null}
+      {reviewer && a.can.review && a.reviews.mine && a.reviews.mine.status !== 'submitted' ? <SubmitReviewSection {...section} /> : null}
+      {reviewer && a.reviews.mine?.status === 'submitted' ? (
+        <Notice kind='ok'>{`您的复核已提交：${scoreText(a.reviews.mine.computed)}。`}</Notice>
+      ) : null}
+
+      {a.reviews.all ? <ReviewsOverview assessment={a} /> : null}
+      {lead && a.can.finalise ? <FinaliseSection {...section} /> : null}
+
+      {secretary || a.status === 'submitted' ? <ProblemsSection {...section} /> : null}
+      {secretary || a.meetings.length ? <MeetingsSection {...section} /> : null}
+      {secretary || a.tasks.length ? <TasksSection {...section} canWrite={secretary && a.period.status !== 'final'} /> : null}
+
+      <Button variant='plain' loading={loading} onClick={() => void load()}>
+        刷新
+      </Button>
+      <Button variant='plain' onClick={() => void Taro.redirectTo({ url: '/packages/scoring/mine/index' })}>
+        返回支部创评
+      </Button>
+    </Html>
+  );
+}
