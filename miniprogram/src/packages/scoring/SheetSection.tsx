@@ -65,7 +65,7 @@ export function SheetSection({
         {kind === 'self' ? '自评打分' : '我的复核'}
       </Html>
       <Html tag='div' className='gz-score-live' id={liveId} role='status' aria-live='polite'>
-        <Html tag='p' className='gz-score-total'>
+        <Html tag='strong' className='gz-score-total'>
           {`总分 ${live.total} 分 · 推荐 ${starText(live.star)}`}
         </Html>
         <Html tag='p' className='gz-meta'>

@@ -1,0 +1,241 @@
+/**
+ * Branch star rating (星级党支部创评, issue 9) as its people use it, in a real Chromium on the H5 build: the committee
+ * has opened a period (set up through the API) → the branch's secretary claims the place with the code the
+ * committee gave, self-assesses with a deduction (the total and star move as they tick) and submits → the deduction
+ * is on the problem list and gets a rectification measure → a reviewer reviews (the difference from the
+ * self-assessment is marked) and submits beside a second reviewer → the lead sets the final score and star →
+ * the committee sees it on the period's board and in the distribution. Each new page is held to the bar.
+ */
+import type { Page } from 'playwright-core';
+import { api } from '../../shared/api';
+import { CRITERIA, expectStatus, userIdOf } from '../integration/scoring-fixtures';
+import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E } from './support';
+
+jest.setTimeout(300_000);
+
+let e2e: E2E;
+const { scoring } = api;
+const PERIOD = '2027年度创评';
+const SECRETARY = '何秀英';
+const REVIEWER = '欧阳明';
+const REVIEWER2 = '司马兰';
+const LEAD = '诸葛红';
+let periodId: string;
+let assessmentId: string;
+let branchName: string;
+let claimCode: string;
+let staff: string;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const h = e2e.harness;
+  staff = await h.staff();
+  const [r1, r2, lead] = await Promise.all([h.resident(REVIEWER), h.resident(REVIEWER2), h.resident(LEAD)]);
+  const created = expectStatus(
+    await h.call(scoring.createScoringPeriod, { token: staff, body: { name: PERIOD, startDate: '2027-01-01', endDate: '2027-12-31', branchIds: ['01', '02'] } }),
+    201,
+  );
+  periodId = created.id;
+  let version = created.version;
+  const b1 = created.branches.find((b: any) => b.id === '01');
+  assessmentId = b1.assessmentId;
+  branchName = b1.name;
+  // branch 01's secretary gets a code (the committee does not know her account); branch 02's is known
+  let p = expectStatus(await h.call(scoring.assignScoringSecretary, { token: staff, params: { id: periodId }, body: { branchId: '01', name: SECRETARY, version } }), 200);
+  claimCode = p.branches.find((b: any) => b.id === '01').secretary.claimCode;
+  version = p.version;
+  const other = await h.resident('马桂芝');
+  p = expectStatus(await h.call(scoring.assignScoringSecretary, { token: staff, params: { id: periodId }, body: { branchId: '02', name: '马桂芝', userId: userIdOf(other), version } }), 200);
+  const members = [
+    { name: REVIEWER, userId: userIdOf(r1), branchIds: ['01', '02'] },
+    { name: REVIEWER2, userId: userIdOf(r2), branchIds: ['01', '02'] },
+    { name: LEAD, userId: userIdOf(lead), branchIds: [], lead: true },
+  ];
+  p = expectStatus(await h.call(scoring.setScoringWorkingGroup, { token: staff, params: { id: periodId }, body: { members, version: p.version } }), 200);
+  expectStatus(await h.call(scoring.createScoringKeyTasks, { token: staff, params: { id: periodId }, body: { branchIds: ['01'], title: '为老旧小区加装电梯收集居民意见' } }), 201);
+  expectStatus(await h.call(scoring.moveScoringPeriod, { token: staff, params: { id: periodId }, body: { to: 'self-assessment', version: p.version } }), 200);
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const signIn = async (page: Page, name: string) => {
+  await page.goto(e2e.url);
+  await page.getByLabel('或输入您的姓名').fill(name);
+  await page.getByLabel('或输入您的姓名').press('Enter');
+  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
+};
+
+const expectTheBar = async (page: Page, name: string) => {
+  await page.screenshot({ path: `/tmp/scoring-shots/${name.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true }).catch(() => undefined);
+  const report = await measurePage(page, name);
+  console.log(summarize([report]));
+  expect(report.axe).toEqual([]);
+  expect(report.smallText).toEqual([]);
+  expect(report.smallTargets).toEqual([]);
+  expect(report.overflow320).toBe(0);
+  expect(report.notScaling).toEqual([]);
+};
+
+/** Scores every criterion but `except` through the API (as if saved on earlier days), full marks. */
+const scoreRest = async (token: string, as: 'self' | 'review', except: string) => {
+  const h = e2e.harness;
+  let version = as === 'self' ? expectStatus(await h.call(scoring.getScoringAssessment, { token, params: { id: assessmentId } }), 200).version : 0;
+  for (const criterionId of CRITERIA.filter((c) => c !== except)) {
+    const endpoint = as === 'self' ? scoring.saveScoringSelfEntry : scoring.saveScoringReviewEntry;
+    const r = expectStatus(await h.call(endpoint, { token, params: { id: assessmentId }, body: { criterionId, deductions: [], version } }), 200);
+    version = as === 'self' ? r.version : r.reviews.mine.version;
+  }
+};
+
+const confirmDialog = async (page: Page, title: string, button: string) => {
+  const dialog = page.getByRole('alertdialog', { name: title });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'detached' });
+};
+
+test('claim → self-assess with a deduction → submit → rectify → review → final star → the board', async () => {
+  // ── The secretary claims her place with the code ─────────────────────────────────────────────────────────────
+  const sec = await e2e.newPage(PHONE, { inject: true });
+  await signIn(sec, SECRETARY);
+  await sec.getByRole('button', { name: '支部创评认领码' }).click();
+  await sec.getByRole('heading', { name: '支部创评', level: 1 }).waitFor();
+  await sec.getByText('您还没有创评工作').waitFor();
+  await expectTheBar(sec, 'scoring: my work (none)');
+  await sec.getByRole('textbox', { name: '认领码' }).fill(claimCode.toLowerCase());
+  await sec.getByRole('textbox', { name: '认领码' }).press('Enter');
+  await sec.getByText(`认领成功：您是「${PERIOD}」${branchName}的支部书记。`).waitFor();
+  const card = sec.getByRole('button', { name: new RegExp(`^${branchName}`) });
+  await card.waitFor();
+  await expectTheBar(sec, 'scoring: my work');
+
+  // Earlier days: every criterion but one saved with full marks.
+  const secToken = await e2e.harness.resident(SECRETARY);
+  await scoreRest(secToken, 'self', 'party-rules');
+
+  // ── Self-assessment: the total follows the ticks; saved; submitted after a confirmation ──────────────────────
+  await card.click();
+  await sec.getByRole('heading', { name: branchName, level: 1 }).waitFor();
+  const live = sec.getByRole('status').filter({ hasText: '总分' });
+  await live.getByText('总分 100 分 · 推荐 ★★★★ 四星').waitFor();
+  await live.getByText(/还有 1 个指标没有评分/).waitFor();
+  const crit = sec.getByRole('region', { name: '严格落实党建工作制度' });
+  await crit.getByText('满分 10 分 · 现得 10 分 · 未评').waitFor();
+  await crit.getByRole('checkbox', { name: '未按期召开支部大会（扣 2 分/次，最多 2 次）' }).check();
+  await live.getByText('总分 98 分 · 推荐 ★★★★ 四星').waitFor();
+  await live.getByText(/有 1 项改动还没保存/).waitFor();
+  await crit.getByRole('combobox', { name: '「未按期召开支部大会」的次数' }).selectOption('2');
+  await live.getByText('总分 96 分 · 推荐 ★★★★ 四星').waitFor();
+  await crit.getByRole('textbox', { name: '自评说明' }).fill('上半年支部大会推迟两次');
+  await crit.getByText('满分 10 分 · 现得 6 分 · 未评').waitFor();
+  await expectTheBar(sec, 'scoring: self-assessment (editing)');
+  await sec.getByRole('button', { name: /^保存本项（得 6 分），严格落实党建工作制度/ }).click();
+  await live.getByText('所有指标都已评分。', { exact: false }).waitFor();
+  await sec.getByText('所有指标都已评分：总分 96 分，推荐 ★★★★ 四星。').waitFor();
+  await sec.getByRole('button', { name: '提交自评', exact: true }).click();
+  await confirmDialog(sec, '确定提交自评吗？', '提交自评');
+  await sec.getByText('自评已提交。扣分的项目已列入问题清单，请添加整改措施。').waitFor();
+
+  // ── The deduction is a problem; a rectification measure and its progress ─────────────────────────────────────
+  await sec.getByRole('heading', { name: '问题清单（1 个）' }).waitFor();
+  await sec.getByRole('heading', { name: '未按期召开支部大会', level: 3 }).waitFor();
+  await sec.getByText('运行质效 · 严格落实党建工作制度 · 扣 4 分（2 次）').waitFor();
+  await sec.getByRole('button', { name: '添加整改措施：未按期召开支部大会' }).click();
+  await sec.getByRole('textbox', { name: '整改措施' }).fill('每季度第一周召开支部大会，提前一周通知');
+  await sec.getByRole('textbox', { name: '责任人' }).fill(SECRETARY);
+  await sec.getByRole('textbox', { name: '整改期限' }).fill('2027-03-31');
+  await sec.getByRole('textbox', { name: '整改期限' }).press('Enter');
+  await sec.getByText('已为「未按期召开支部大会」添加整改措施。').waitFor();
+  await sec.getByText('每季度第一周召开支部大会，提前一周通知').waitFor();
+  await sec.getByText(`责任人 ${SECRETARY} · 期限 2027年3月31日 · 整改中`).waitFor();
+  await sec.getByRole('button', { name: '记录进展：每季度第一周召开支部大会，提前一周通知' }).click();
+  await sec.getByRole('textbox', { name: '进展情况' }).fill('已召开第一季度支部大会');
+  await sec.getByRole('button', { name: '保存进展' }).click();
+  await sec.getByText('已记录整改进展。').waitFor();
+  await sec.getByText(/已召开第一季度支部大会/).waitFor();
+  // the key task the committee handed the branch: its plan
+  await sec.getByRole('button', { name: '填写计划：为老旧小区加装电梯收集居民意见' }).click();
+  await sec.getByRole('textbox', { name: '「为老旧小区加装电梯收集居民意见」的计划' }).fill('11 月入户走访 3 栋楼');
+  await sec.getByRole('button', { name: '保存计划' }).click();
+  await sec.getByText('已保存「为老旧小区加装电梯收集居民意见」的计划。').waitFor();
+  await expectTheBar(sec, 'scoring: submitted, problem list');
+
+  // ── The committee starts the review; the second reviewer's review is in ──────────────────────────────────────
+  const h = e2e.harness;
+  const period = expectStatus(await h.call(scoring.getScoringPeriod, { token: staff, params: { id: periodId } }), 200);
+  // branch 02 submits too, so the period can move on
+  const other = await h.resident('马桂芝');
+  const a2 = period.branches.find((b: any) => b.id === '02').assessmentId;
+  let v2 = expectStatus(await h.call(scoring.getScoringAssessment, { token: other, params: { id: a2 } }), 200).version;
+  for (const criterionId of CRITERIA) v2 = expectStatus(await h.call(scoring.saveScoringSelfEntry, { token: other, params: { id: a2 }, body: { criterionId, deductions: [], version: v2 } }), 200).version;
+  expectStatus(await h.call(scoring.submitScoringSelfAssessment, { token: other, params: { id: a2 }, body: { version: v2 } }), 200);
+  expectStatus(await h.call(scoring.moveScoringPeriod, { token: staff, params: { id: periodId }, body: { to: 'review', version: period.version } }), 200);
+  const r2 = await h.resident(REVIEWER2);
+  await scoreRest(r2, 'review', 'none');
+  const mine2 = expectStatus(await h.call(scoring.getScoringAssessment, { token: r2, params: { id: assessmentId } }), 200).reviews.mine;
+  expectStatus(await h.call(scoring.submitScoringReview, { token: r2, params: { id: assessmentId }, body: { version: mine2.version } }), 200);
+
+  // ── A reviewer reviews in the mini-program: the difference from the self-assessment is marked ───────────────
+  const rev = await e2e.newPage(PHONE, { inject: true });
+  await signIn(rev, REVIEWER);
+  await rev.getByRole('button', { name: '支部创评', exact: true }).click();
+  await rev.getByRole('heading', { name: PERIOD, level: 2 }).waitFor();
+  const r1 = await h.resident(REVIEWER);
+  await scoreRest(r1, 'review', 'party-rules');
+  await rev.getByRole('region', { name: PERIOD }).getByRole('button', { name: new RegExp(`^${branchName}`) }).click();
+  await rev.getByRole('heading', { name: '我的复核', level: 2 }).waitFor();
+  const revCrit = rev.getByRole('region', { name: '严格落实党建工作制度' });
+  await revCrit.getByText('满分 10 分 · 现得 10 分 · 未评 · 支部自评 6 分').waitFor();
+  await revCrit.getByRole('checkbox', { name: '未按期召开支部大会（扣 2 分/次，最多 2 次）' }).check();
+  await revCrit.getByRole('textbox', { name: '复核意见（仅工作小组可见）' }).fill('只推迟过一次，有会议记录');
+  await rev.getByRole('button', { name: /^保存本项（得 8 分），严格落实党建工作制度/ }).click();
+  await rev.getByText('与支部自评不同：多 2 分').waitFor();
+  await expectTheBar(rev, 'scoring: review');
+  await rev.getByRole('button', { name: '提交复核', exact: true }).click();
+  await confirmDialog(rev, '确定提交复核吗？', '提交复核');
+  await rev.getByText('复核已提交。').waitFor();
+
+  // ── The lead sets the final score and star (the reason is asked where it differs) ────────────────────────────
+  const lead = await e2e.newPage(DESKTOP, { inject: true });
+  await signIn(lead, LEAD);
+  await lead.getByRole('button', { name: '支部创评', exact: true }).click();
+  await lead.getByRole('button', { name: new RegExp(`^${branchName}.*确定最终得分和星级`) }).click();
+  await lead.getByRole('heading', { name: '工作小组复核（2/2 已复核）' }).waitFor();
+  await lead.getByText('严格落实党建工作制度：自评 6 分，复核 8 分（+2）').waitFor();
+  await lead.getByRole('heading', { name: '确定最终得分和星级' }).waitFor();
+  await lead.getByRole('textbox', { name: '最终得分' }).fill('97');
+  await lead.getByRole('radio', { name: '★★★★ 四星' }).check();
+  await lead.getByRole('button', { name: '确定结果' }).click();
+  await lead.getByText('与支部自评不同，请写明理由').first().waitFor();
+  await lead.getByRole('textbox', { name: /^理由/ }).fill('复核核实只推迟一次支部大会，加回 1 分');
+  await expectTheBar(lead, 'scoring: finalise (lead)');
+  await lead.getByRole('button', { name: '确定结果' }).click();
+  await confirmDialog(lead, `确定${branchName}的最终结果吗？`, '确定结果');
+  await lead.getByText('最终得分和星级已确定。').waitFor();
+  await lead.getByRole('heading', { name: '最终结果' }).waitFor();
+
+  // ── The committee: the star on the period's board ────────────────────────────────────────────────────────────
+  const admin = await e2e.newPage(DESKTOP, { inject: true });
+  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await admin.getByLabel('账号').fill('committee');
+  await admin.getByLabel('密码').fill('Qingnian@2026');
+  await admin.getByRole('button', { name: '登录' }).click();
+  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await admin.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '星级评定' }).click();
+  await admin.getByRole('heading', { name: '星级党支部评定', level: 1 }).waitFor();
+  await admin.getByRole('button', { name: new RegExp(`^${PERIOD}`) }).click();
+  const detail = admin.getByRole('region', { name: '评定周期详情' });
+  await detail.getByRole('heading', { name: PERIOD, level: 2 }).waitFor();
+  const row = detail.getByRole('table').getByRole('row').filter({ hasText: branchName });
+  await row.getByText('2/2 已复核').waitFor();
+  await row.getByText('97 分 · ★★★★ 四星').waitFor();
+  await expectTheBar(admin, 'admin: scoring periods + board @1280');
+  await admin.screenshot({ path: '/tmp/scoring-shots/board.png', fullPage: true }).catch(() => undefined);
+
+  await admin.getByRole('button', { name: '星级分布和历史' }).click();
+  await admin.getByRole('heading', { name: '星级分布和历史', level: 1 }).waitFor();
+  await admin.getByRole('heading', { name: '各周期星级分布（括号里是比上一周期的变化）' }).waitFor();
+  await expectTheBar(admin, 'admin: star distribution');
+});
