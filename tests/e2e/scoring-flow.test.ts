@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { CRITERIA, expectStatus, userIdOf } from '../integration/scoring-fixtures';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E } from './support';
+import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E } from './support';
 
 jest.setTimeout(300_000);
 
@@ -130,6 +130,13 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   await live.getByText('总分 96 分 · 推荐 ★★★★ 四星').waitFor();
   await crit.getByRole('textbox', { name: '自评说明' }).fill('上半年支部大会推迟两次');
   await crit.getByText('满分 10 分 · 现得 6 分 · 未评').waitFor();
+  // evidence: a photo of the meeting notice, uploaded and linked as it is picked
+  await crit.getByLabel('添加佐证照片').setInputFiles({ name: 'notice.png', mimeType: 'image/png', buffer: gradientPng() });
+  await sec.getByText('已添加「严格落实党建工作制度」的佐证照片。').waitFor();
+  await crit.getByText('佐证照片（1 张）').waitFor();
+  await crit.getByRole('img', { name: '「严格落实党建工作制度」的第 1 张佐证照片' }).waitFor();
+  // the unsaved ticks survived the reload that brought the photo
+  await crit.getByText('满分 10 分 · 现得 6 分 · 未评').waitFor();
   await expectTheBar(sec, 'scoring: self-assessment (editing)');
   await sec.getByRole('button', { name: /^保存本项（得 6 分），严格落实党建工作制度/ }).click();
   await live.getByText('所有指标都已评分。', { exact: false }).waitFor();
@@ -161,6 +168,11 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   await sec.getByRole('button', { name: '保存计划' }).click();
   await sec.getByText('已保存「为老旧小区加装电梯收集居民意见」的计划。').waitFor();
   await expectTheBar(sec, 'scoring: submitted, problem list');
+  // the submitted self-assessment, read only, with its evidence
+  const summary = sec.getByRole('region', { name: '支部自评明细（96 分）' });
+  await summary.getByText('严格落实党建工作制度：6/10 分').waitFor();
+  await summary.getByText('扣分：未按期召开支部大会 × 2').waitFor();
+  await summary.getByRole('img', { name: '「严格落实党建工作制度」的第 1 张佐证照片' }).waitFor();
 
   // ── The committee starts the review; the second reviewer's review is in ──────────────────────────────────────
   const h = e2e.harness;

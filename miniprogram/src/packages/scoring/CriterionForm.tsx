@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ScoringAssessment } from '@shared/api/scoring';
 import { criterionScore, type CriterionEntry } from '@shared/scoring/rules';
 import { ApiError, errorMessage } from '../../api';
@@ -51,6 +51,7 @@ export function CriterionForm({
   selfScore,
   onDraft,
   onSave,
+  evidence,
 }: {
   criterion: Criterion;
   saved: Entry | undefined;
@@ -60,6 +61,8 @@ export function CriterionForm({
   selfScore?: number;
   onDraft: (criterionId: string, draft: Draft | undefined) => void;
   onSave: (body: { criterionId: string; deductions: { ruleId: string; times: number }[]; score?: number; note?: string }) => Promise<void>;
+  /** The criterion's evidence (the secretary's form). */
+  evidence?: ReactNode;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
   const [error, setError] = useState<string>();
@@ -172,6 +175,7 @@ export function CriterionForm({
           {`保存本项（得 ${score} 分）`}
         </Button>
       </Form>
+      {evidence}
     </Html>
   );
 }

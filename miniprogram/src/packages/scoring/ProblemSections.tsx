@@ -4,6 +4,7 @@ import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../..
 import { chinaToday, dayText, rectificationText } from '../../components/scoring/scoringText';
 import { Button, Checkbox, Form, Html, TextField, useUniqueId } from '../../components/ui';
 import { formatTime } from '../../components/format';
+import { Evidence } from './Evidence';
 import type { SectionProps } from './useAssessment';
 
 type Problem = ScoringAssessment['problems'][number];
@@ -114,6 +115,7 @@ function MeasureItem({ measure: m, assessment: a, reload, onFailed }: Pick<Secti
           {`${formatTime(u.at)} ${u.byName}：${u.text}${u.done ? '（完成）' : ''}`}
         </Html>
       ))}
+      <Evidence assessment={a} target={{ kind: 'measure', measureId: m.id }} label={m.measure} canEdit={a.can.rectify && !m.done} reload={reload} />
       {a.can.rectify && !m.done ? (
         open ? (
           <Form onSubmit={() => void record()} aria-labelledby={`${id}-h`}>

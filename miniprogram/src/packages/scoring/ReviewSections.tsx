@@ -197,7 +197,7 @@ export function FinaliseSection({ assessment: a, onChanged, onFailed }: SectionP
           id='final-reason'
           label='理由'
           optional={!differs}
-          hint={differs ? '与支部自评不同，须写明理由' : undefined}
+          hint={differs && !errors.reason ? '与支部自评不同，须写明理由' : undefined}
           multiline
           value={reason}
           onChange={setReason}

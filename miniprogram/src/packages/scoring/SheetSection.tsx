@@ -6,6 +6,7 @@ import { errorMessage } from '../../api';
 import { Notice } from '../../components/States';
 import { starText } from '../../components/scoring/scoringText';
 import { Button, Checkbox, Form, Html, TextField, useUniqueId } from '../../components/ui';
+import { Evidence } from './Evidence';
 import { CriterionForm, entryOf, type Draft, type Entry } from './CriterionForm';
 
 type Saved = { entries: Entry[]; vetoes: string[]; bonuses: string[]; note?: string };
@@ -27,11 +28,14 @@ export function SheetSection({
   saved,
   kind,
   actions,
+  reload,
 }: {
   assessment: ScoringAssessment;
   saved: Saved;
   kind: 'self' | 'review';
   actions: SheetActions;
+  /** Read the assessment again after evidence changed (the secretary's sheet). */
+  reload?: (message: string) => void;
 }) {
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const titleId = useUniqueId('sheet-title');
@@ -103,6 +107,11 @@ export function SheetSection({
                 selfScore={kind === 'review' ? selfScores[k.id] : undefined}
                 onDraft={onDraft}
                 onSave={actions.saveEntry}
+                evidence={
+                  kind === 'self' && reload ? (
+                    <Evidence assessment={a} target={{ kind: 'criterion', criterionId: k.id }} label={k.title} canEdit reload={reload} />
+                  ) : undefined
+                }
               />
             ))}
           </Html>

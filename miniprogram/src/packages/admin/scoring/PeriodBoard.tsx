@@ -6,7 +6,7 @@ import type { PeriodBoard as PeriodBoardSchema } from '@shared/api/scoring';
 import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
-import { assessmentStatusText, dayText, periodStatusText, rectificationText, reviewsText, scoreText } from '../../../components/scoring/scoringText';
+import { assessmentStatusText, dayText, periodStatusText, reviewsText, scoreText } from '../../../components/scoring/scoringText';
 import '../../../components/scoring/scoring.css';
 import {
   Button,
@@ -29,15 +29,17 @@ type Outcome = { kind: 'ok' | 'error'; text: string };
 const failText = (err: unknown) =>
   err instanceof ApiError && Object.keys(err.fieldErrors).length ? `${errorMessage(err)}：${Object.values(err.fieldErrors).join('；')}` : errorMessage(err);
 
+const selfText = (r: Row) => (r.proposed ? `${assessmentStatusText(r.status)} ${scoreText(r.proposed)}` : assessmentStatusText(r.status));
 const COLUMNS: DataColumn<Row>[] = [
   { label: '党支部', cell: (r) => r.branch.name },
-  { label: '书记', cell: (r) => r.secretaryName ?? '未指定', short: true },
-  { label: '自评', cell: (r) => assessmentStatusText(r.status), short: true },
-  { label: '自评荐星', cell: (r) => scoreText(r.proposed), short: true },
+  { label: '自评荐星', cell: selfText },
   { label: '复核', cell: (r) => reviewsText(r.reviews), short: true },
-  { label: '最终星级', cell: (r) => (r.result ? scoreText(r.result) : '未定'), short: true },
-  { label: '整改', cell: (r) => rectificationText(r.rectification) },
-  { label: '重点任务', cell: (r) => (r.tasks.count ? `${r.tasks.count} 项，已总结 ${r.tasks.summarised} 项` : '无'), short: true },
+  { label: '最终星级', cell: (r) => (r.result ? scoreText(r.result) : '未定') },
+  {
+    label: '整改',
+    cell: (r) =>
+      r.rectification.problems ? `${r.rectification.done}/${r.rectification.measures} 完成${r.rectification.overdue ? `，${r.rectification.overdue} 逾期` : ''}` : '无问题',
+  },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { Button, Facts, Html } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { MeetingsSection, ProblemsSection, TasksSection } from '../ProblemSections';
 import { FinaliseSection, ResultSection, ReviewsOverview, SubmitReviewSection, SubmitSelfSection } from '../ReviewSections';
+import { SelfSummary } from '../SelfSummary';
 import { SheetSection } from '../SheetSection';
 import { useAssessment } from '../useAssessment';
 import '../../../components/scoring/scoring.css';
@@ -79,6 +80,7 @@ export default function AssessmentPage() {
           assessment={a}
           saved={a.self}
           kind='self'
+          reload={reload}
           actions={{
             saveEntry: async (body) => changed(await call(api.scoring.saveScoringSelfEntry, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
             saveOverall: async (body) => changed(await call(api.scoring.saveScoringSelfOverall, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
@@ -112,6 +114,8 @@ export default function AssessmentPage() {
       {secretary || a.status === 'submitted' ? <ProblemsSection {...section} /> : null}
       {secretary || a.meetings.length ? <MeetingsSection {...section} /> : null}
       {secretary || a.tasks.length ? <TasksSection {...section} canWrite={secretary && a.period.status !== 'final'} /> : null}
+
+      {a.status === 'submitted' ? <SelfSummary assessment={a} /> : null}
 
       <Button variant='plain' loading={loading} onClick={() => void load()}>
         刷新
