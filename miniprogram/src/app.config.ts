@@ -27,6 +27,7 @@ export default defineAppConfig({
         'scoring-periods/index',
         'scoring-period/index',
         'scoring-results/index',
+        'scoring-branch/index',
       ],
     },
     {

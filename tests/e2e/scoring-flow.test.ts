@@ -79,7 +79,8 @@ const expectTheBar = async (page: Page, name: string) => {
 };
 
 /** Scores every criterion but `except` through the API (as if saved on earlier days), full marks. */
-const scoreRest = async (token: string, as: 'self' | 'review', except: string) => {
+const scoreRest = async (token: string, as: 'self' | 'review', except: string, id = assessmentId) => {
+  const assessmentId = id;
   const h = e2e.harness;
   let version = as === 'self' ? expectStatus(await h.call(scoring.getScoringAssessment, { token, params: { id: assessmentId } }), 200).version : 0;
   for (const criterionId of CRITERIA.filter((c) => c !== except)) {
@@ -245,6 +246,28 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   await row.getByText('97 分 · ★★★★ 四星').waitFor();
   await expectTheBar(admin, 'admin: scoring periods + board @1280');
   await admin.screenshot({ path: '/tmp/scoring-shots/board.png', fullPage: true }).catch(() => undefined);
+
+  // the branch's record: the review's difference, the problem and its measure, its history
+  await row.getByRole('button', { name: `查看，${branchName}` }).click();
+  await admin.getByRole('heading', { name: `${branchName} · ${PERIOD}`, level: 1 }).waitFor();
+  await admin.getByText('严格落实党建工作制度：自评 6 分，复核 8 分（+2）').waitFor();
+  await admin.getByText(/^整改：每季度第一周召开支部大会，提前一周通知（何秀英，2027年3月31日前，整改中）/).waitFor();
+  await admin.getByRole('heading', { name: '历次评定' }).waitFor();
+  await expectTheBar(admin, 'admin: branch record');
+  await admin.getByRole('button', { name: '返回评定周期列表' }).click();
+  await admin.getByRole('heading', { name: '星级党支部评定', level: 1 }).waitFor();
+
+  // the other branch's result is set (through the API); the committee publishes the results after asking
+  const a2Lead = await h.resident(LEAD);
+  await scoreRest(r2, 'review', 'none', a2);
+  const mine = expectStatus(await h.call(scoring.getScoringAssessment, { token: r2, params: { id: a2 } }), 200).reviews.mine;
+  expectStatus(await h.call(scoring.submitScoringReview, { token: r2, params: { id: a2 }, body: { version: mine.version } }), 200);
+  expectStatus(await h.call(scoring.finaliseScoringAssessment, { token: a2Lead, params: { id: a2 }, body: { total: 100, star: 4 } }), 200);
+  await admin.getByRole('button', { name: new RegExp(`^${PERIOD}`) }).click();
+  await detail.getByRole('button', { name: '进入「结果公示」' }).click();
+  await confirmDialog(admin, '进入「结果公示」阶段吗？', '确定');
+  await detail.getByText('已进入「结果公示」阶段。').waitFor();
+  await detail.getByText('结果公示', { exact: true }).first().waitFor();
 
   await admin.getByRole('button', { name: '星级分布和历史' }).click();
   await admin.getByRole('heading', { name: '星级分布和历史', level: 1 }).waitFor();

@@ -57,7 +57,7 @@ function CreatePeriod({ periods, onCreated }: { periods: { id: string; name: str
 
   if (!open)
     return (
-      <Button variant='primary' expanded={false} onClick={() => setOpen(true)}>
+      <Button variant='primary' inline expanded={false} onClick={() => setOpen(true)}>
         新建评定周期
       </Button>
     );

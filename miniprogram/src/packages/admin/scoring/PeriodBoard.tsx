@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ScoringPeriod } from '@shared/api/scoring';
 import { PERIOD_STATUS_LABELS, secretariesEditable, workingGroupEditable } from '@shared/scoring/status';
@@ -39,6 +40,15 @@ const COLUMNS: DataColumn<Row>[] = [
     label: '整改',
     cell: (r) =>
       r.rectification.problems ? `${r.rectification.done}/${r.rectification.measures} 完成${r.rectification.overdue ? `，${r.rectification.overdue} 逾期` : ''}` : '无问题',
+  },
+  {
+    label: '记录',
+    short: true,
+    cell: (r) => (
+      <Button inline variant='plain' accessibleName={`查看，${r.branch.name}`} onClick={() => void Taro.navigateTo({ url: `/packages/admin/scoring-branch/index?id=${r.assessmentId}` })}>
+        查看
+      </Button>
+    ),
   },
 ];
 
