@@ -28,6 +28,7 @@ export default defineAppConfig({
         'scoring-period/index',
         'scoring-results/index',
         'scoring-branch/index',
+        'scoring-sheet/index',
       ],
     },
     {

@@ -274,3 +274,56 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   await admin.getByRole('heading', { name: '各周期星级分布（括号里是比上一周期的变化）' }).waitFor();
   await expectTheBar(admin, 'admin: star distribution');
 });
+
+test('the committee opens a period: created with the default sheet, a deduction edited, a secretary and the working group with codes', async () => {
+  const admin = await e2e.newPage(DESKTOP, { inject: true });
+  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await admin.getByLabel('账号').fill('committee');
+  await admin.getByLabel('密码').fill('Qingnian@2026');
+  await admin.getByRole('button', { name: '登录' }).click();
+  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await admin.goto(`${e2e.url}/#/packages/admin/scoring-periods/index`);
+  await admin.getByRole('heading', { name: '星级党支部评定', level: 1 }).waitFor();
+  await admin.getByRole('button', { name: '新建评定周期' }).click();
+  const form = admin.getByRole('form', { name: '新建评定周期' });
+  await form.getByRole('button', { name: '创建' }).click();
+  await form.getByText('请填写周期名称').waitFor();
+  await form.getByRole('textbox', { name: '周期名称' }).fill('2028年度');
+  await form.getByRole('textbox', { name: '开始日期' }).fill('2028-01-01');
+  await form.getByRole('textbox', { name: '结束日期' }).fill('2027-12-31');
+  await form.getByRole('textbox', { name: '结束日期' }).press('Enter');
+  await form.getByText('结束日期不能早于开始日期').waitFor();
+  await form.getByRole('textbox', { name: '结束日期' }).fill('2028-12-31');
+  await expectTheBar(admin, 'admin: new period form');
+  await form.getByRole('textbox', { name: '结束日期' }).press('Enter');
+  await admin.getByText('已创建「2028年度」。请在筹备阶段指定支部书记和工作小组。').waitFor();
+  const detail = admin.getByRole('region', { name: '评定周期详情' });
+  await detail.getByRole('heading', { name: '2028年度', level: 2 }).waitFor();
+  await detail.getByText('下一步：自评荐星', { exact: false }).waitFor();
+
+  // a secretary: the code to hand over is shown
+  await detail.getByRole('combobox', { name: '党支部' }).selectOption({ index: 1 });
+  await detail.getByRole('textbox', { name: '书记姓名' }).fill('林秀梅');
+  await detail.getByRole('textbox', { name: '书记姓名' }).press('Enter');
+  await detail.getByText(/^已指定 林秀梅 为支部书记，认领码 [A-Z2-9]{8}/).waitFor();
+  await detail.getByText(/：林秀梅（认领码 [A-Z2-9]{8}）$/).waitFor();
+  // the working group's first member becomes its lead
+  await detail.getByRole('textbox', { name: '成员姓名' }).fill('吴建华');
+  await detail.getByRole('button', { name: '加入并生成认领码' }).click();
+  await detail.getByText(/^已加入 吴建华，认领码 [A-Z2-9]{8}/).waitFor();
+  await detail.getByText(/^吴建华（组长）：认领码 [A-Z2-9]{8}$/).waitFor();
+  await expectTheBar(admin, 'admin: period in setup');
+
+  // the sheet: a deduction made heavier
+  await detail.getByRole('button', { name: '查看和修改考评表' }).click();
+  await admin.getByRole('heading', { name: '2028年度的考评表', level: 1 }).waitFor();
+  await admin.getByText('未按期召开支部大会：扣 2 分/次，最多 2 次').waitFor();
+  await expectTheBar(admin, 'admin: sheet');
+  await admin.getByRole('button', { name: '修改类别「运行质效」' }).click();
+  const edit = admin.getByRole('form', { name: '修改「运行质效」' });
+  await edit.getByRole('textbox', { name: '扣分项 1 每次扣几分' }).first().fill('3');
+  await expectTheBar(admin, 'admin: sheet category editor');
+  await edit.getByRole('button', { name: '保存这个类别' }).click();
+  await admin.getByText('已保存「运行质效」。').waitFor();
+  await admin.getByText('未按期召开支部大会：扣 3 分/次，最多 2 次').waitFor();
+});

@@ -158,6 +158,9 @@ export function PeriodBoard({ id, headingLevel = 1, onChanged, footer }: { id: s
         </Html>
       ) : null}
       <Html tag='div' className='gz-button-row'>
+        <Button inline variant='plain' onClick={() => void Taro.navigateTo({ url: `/packages/admin/scoring-sheet/index?id=${period.id}` })}>
+          {period.status === 'setup' ? '查看和修改考评表' : '查看考评表'}
+        </Button>
         <Button inline variant='plain' loading={exporting} onClick={() => void exportCsv()}>
           {exporting ? '正在导出…' : '导出结果 CSV'}
         </Button>
