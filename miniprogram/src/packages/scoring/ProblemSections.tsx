@@ -247,6 +247,7 @@ export function MeetingsSection({ assessment: a, reload, onFailed }: SectionProp
                   {`讨论的问题：${m.problemKeys.map((k) => problemText.get(k) ?? k).join('、')}`}
                 </Html>
               ) : null}
+              <Evidence assessment={a} target={{ kind: 'meeting', meetingId: m.id }} label={`${dayText(m.date)}支部大会`} canEdit={canRecord && a.period.status !== 'final'} reload={reload} />
             </Html>
           ))}
         </Html>
@@ -380,6 +381,7 @@ function TaskStage({
         <Html tag='strong'>{`${label}：`}</Html>
         {written ? written.text : '未填写'}
       </Html>
+      {written ? <Evidence assessment={a} target={{ kind: 'task', taskId: t.id, stage }} label={`「${t.title}」的${label}`} canEdit={canWrite} reload={reload} /> : null}
       {canWrite ? (
         open ? (
           <Form onSubmit={() => void save()}>

@@ -13,6 +13,22 @@ import { SheetSection } from '../SheetSection';
 import { useAssessment } from '../useAssessment';
 import '../../../components/scoring/scoring.css';
 
+/** A line that says what this person can do now, where no form says it (the stage is not theirs yet, or past). */
+const whatNow = (a: ScoringAssessment): string | undefined => {
+  const secretary = a.viewer.includes('secretary');
+  const reviewer = a.viewer.includes('reviewer');
+  const lead = a.viewer.includes('lead');
+  const stage = a.period.status;
+  if (secretary && a.status === 'draft' && !a.can.editSelf)
+    return stage === 'setup' ? '社区还在筹备，自评开始后就可以在这里打分。' : '自评已经截止，本支部没有提交自评。';
+  if (reviewer && !a.can.review && !a.reviews.mine?.submittedAt && stage !== 'review' && !a.result)
+    return stage === 'setup' || stage === 'self-assessment' ? '支部自评结束、社区进入“工作小组复核”阶段后，就可以在这里复核。' : undefined;
+  if (lead && !a.can.finalise && !a.result && stage !== 'review')
+    return '工作小组复核阶段，组长在这里确定最终得分和星级。';
+  if (lead && !a.can.finalise && !a.result && !a.reviews.submitted) return '还没有复核人提交复核，至少一份复核提交后才能确定结果。';
+  return undefined;
+};
+
 /**
  * One branch's assessment, for the people the period gave it to: its secretary scores it (自评荐星), submits,
  * and works the problem list (整改措施, 支部大会) and the key tasks; a reviewer re-checks it criterion by criterion
@@ -73,6 +89,11 @@ export default function AssessmentPage() {
       </Html>
 
       <ResultSection assessment={a} />
+      {whatNow(a) ? (
+        <Html tag='p' className='gz-text'>
+          {whatNow(a)}
+        </Html>
+      ) : null}
 
       {secretary && a.can.editSelf ? (
         <SheetSection
