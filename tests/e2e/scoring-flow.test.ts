@@ -327,3 +327,36 @@ test('the committee opens a period: created with the default sheet, a deduction 
   await admin.getByText('已保存「运行质效」。').waitFor();
   await admin.getByText('未按期召开支部大会：扣 3 分/次，最多 2 次').waitFor();
 });
+
+test('the demo: the committee’s account is the working group’s lead and sets a branch’s star in the admin workspace', async () => {
+  const h = e2e.harness;
+  const periods = expectStatus(await h.call(scoring.listScoringPeriods, { token: staff, query: { limit: 20 } }), 200).items;
+  const current = periods.find((p: any) => p.status === 'self-assessment' && p.branchCount === 17);
+  const board = expectStatus(await h.call(scoring.getScoringPeriodBoard, { token: staff, params: { id: current.id } }), 200);
+  const row = board.items.find((r: any) => r.status === 'submitted');
+  const period = expectStatus(await h.call(scoring.getScoringPeriod, { token: staff, params: { id: current.id } }), 200);
+  expectStatus(await h.call(scoring.moveScoringPeriod, { token: staff, params: { id: current.id }, body: { to: 'review', version: period.version } }), 200);
+  const reviewer = await h.resident('郑卫东');
+  await scoreRest(reviewer, 'review', 'none', row.assessmentId);
+  const mine = expectStatus(await h.call(scoring.getScoringAssessment, { token: reviewer, params: { id: row.assessmentId } }), 200).reviews.mine;
+  expectStatus(await h.call(scoring.submitScoringReview, { token: reviewer, params: { id: row.assessmentId }, body: { version: mine.version } }), 200);
+
+  const admin = await e2e.newPage(PHONE, { inject: true });
+  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await admin.getByLabel('账号').fill('committee');
+  await admin.getByLabel('密码').fill('Qingnian@2026');
+  await admin.getByRole('button', { name: '登录' }).click();
+  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await admin.goto(`${e2e.url}/#/packages/admin/scoring-branch/index?id=${row.assessmentId}`);
+  await admin.getByRole('heading', { name: `${row.branch.name} · ${current.name}`, level: 1 }).waitFor();
+  const section = admin.getByRole('region', { name: '确定最终得分和星级' });
+  await section.getByText('复核建议：100 分 · ★★★★ 四星。', { exact: false }).waitFor();
+  const form = section.getByRole('form', { name: '确定最终得分和星级' });
+  expect(await form.getByRole('textbox', { name: '最终得分' }).inputValue()).toBe('100');
+  await form.getByRole('textbox', { name: /^理由/ }).fill('复核人逐项核实，材料齐全');
+  await expectTheBar(admin, 'admin: branch record, the lead finalises (phone)');
+  await form.getByRole('button', { name: '确定结果' }).click();
+  await confirmDialog(admin, `确定${row.branch.name}的最终结果吗？`, '确定结果');
+  await admin.getByText('最终得分和星级已确定。').waitFor();
+  await admin.getByText(/^100 分 · ★★★★ 四星；理由：复核人逐项核实，材料齐全$/).waitFor();
+});

@@ -9,6 +9,7 @@ import { AdminShell } from '../../../components/admin/AdminShell';
 import { formatTime } from '../../../components/format';
 import { backOrRedirect } from '../../../components/nav';
 import { assessmentStatusText, dayText, periodStatusText, rectificationText, reviewsText, scoreText } from '../../../components/scoring/scoringText';
+import { FinaliseSection } from '../../../components/scoring/FinaliseForm';
 import '../../../components/scoring/scoring.css';
 import { Button, DataTable, Facts, Html, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
@@ -125,6 +126,18 @@ export default function AdminScoringBranchPage() {
               );
             })}
           </Html>
+
+          {a.can.finalise ? (
+            <FinaliseSection
+              realm='staff'
+              assessment={a}
+              onChanged={(x, text) => {
+                setA(x);
+                setOutcome({ kind: 'ok', text });
+              }}
+              onFailed={(text) => setOutcome({ kind: 'error', text })}
+            />
+          ) : null}
 
           <Html tag='h2' className='gz-h2' id={problemsId}>
             {`问题清单（${a.problems.length} 个）`}

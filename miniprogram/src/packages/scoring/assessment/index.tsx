@@ -7,7 +7,8 @@ import { assessmentStatusText, periodStatusText, scoreText, starText } from '../
 import { Button, Facts, Html } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { MeetingsSection, ProblemsSection, TasksSection } from '../ProblemSections';
-import { FinaliseSection, ResultSection, ReviewsOverview, SubmitReviewSection, SubmitSelfSection } from '../ReviewSections';
+import { FinaliseSection } from '../../../components/scoring/FinaliseForm';
+import { ResultSection, ReviewsOverview, SubmitReviewSection, SubmitSelfSection } from '../ReviewSections';
 import { SelfSummary } from '../SelfSummary';
 import { SheetSection } from '../SheetSection';
 import { useAssessment } from '../useAssessment';
