@@ -139,7 +139,14 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   // the unsaved ticks survived the reload that brought the photo
   await crit.getByText('满分 10 分 · 现得 6 分 · 未评').waitFor();
   await expectTheBar(sec, 'scoring: self-assessment (editing)');
+  // a tick elsewhere, not saved yet, survives saving this criterion
+  const education = sec.getByRole('region', { name: '党员教育管理' });
+  await education.getByRole('checkbox', { name: '无年度学习计划（扣 2 分）' }).check();
   await sec.getByRole('button', { name: /^保存本项（得 6 分），严格落实党建工作制度/ }).click();
+  await crit.getByText('满分 10 分 · 现得 6 分 · 已保存').waitFor();
+  expect(await education.getByRole('checkbox', { name: '无年度学习计划（扣 2 分）' }).isChecked()).toBe(true);
+  await live.getByText(/有 1 项改动还没保存/).waitFor();
+  await education.getByRole('checkbox', { name: '无年度学习计划（扣 2 分）' }).uncheck();
   await live.getByText('所有指标都已评分。', { exact: false }).waitFor();
   await sec.getByText('所有指标都已评分：总分 96 分，推荐 ★★★★ 四星。').waitFor();
   await sec.getByRole('button', { name: '提交自评', exact: true }).click();

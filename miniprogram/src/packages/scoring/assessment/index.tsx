@@ -98,7 +98,6 @@ export default function AssessmentPage() {
 
       {secretary && a.can.editSelf ? (
         <SheetSection
-          key={`self-${a.version}`}
           assessment={a}
           saved={a.self}
           kind='self'
@@ -113,7 +112,6 @@ export default function AssessmentPage() {
 
       {reviewer && a.can.review ? (
         <SheetSection
-          key={`review-${a.reviews.mine?.version ?? 0}`}
           assessment={a}
           saved={a.reviews.mine ?? { entries: [], vetoes: [], bonuses: [] }}
           kind='review'
