@@ -93,7 +93,7 @@ const scoreRest = async (token: string, as: 'self' | 'review', except: string, i
 const confirmDialog = async (page: Page, title: string, button: string) => {
   const dialog = page.getByRole('alertdialog', { name: title });
   await dialog.waitFor();
-  await dialog.getByRole('button', { name: button }).click();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 };
 
@@ -119,6 +119,7 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   // ── Self-assessment: the total follows the ticks; saved; submitted after a confirmation ──────────────────────
   await card.click();
   await sec.getByRole('heading', { name: branchName, level: 1 }).waitFor();
+  await sec.screenshot({ path: '/tmp/scoring-shots/self-assessment-top.png' }).catch(() => undefined);
   const live = sec.getByRole('status').filter({ hasText: '总分' });
   await live.getByText('总分 100 分 · 推荐 ★★★★ 四星').waitFor();
   await live.getByText(/还有 1 个指标没有评分/).waitFor();
@@ -319,6 +320,21 @@ test('the committee opens a period: created with the default sheet, a deduction 
   await detail.getByRole('button', { name: '加入并生成认领码' }).click();
   await detail.getByText(/^已加入 吴建华，认领码 [A-Z2-9]{8}/).waitFor();
   await detail.getByText(/^吴建华（组长）：认领码 [A-Z2-9]{8}$/).waitFor();
+  // a second member; the lead then reviews a branch; the second member is taken out after asking
+  await detail.getByRole('textbox', { name: '成员姓名' }).fill('郑红梅');
+  await detail.getByRole('textbox', { name: '成员姓名' }).press('Enter');
+  await detail.getByText(/^郑红梅：认领码 [A-Z2-9]{8}$/).waitFor();
+  await detail.getByRole('button', { name: '修改，吴建华' }).click();
+  const memberForm = detail.getByRole('form', { name: '修改 吴建华 的复核安排' });
+  await memberForm.getByRole('checkbox').first().check();
+  await memberForm.getByRole('button', { name: '保存' }).click();
+  await detail.getByText('已更新 吴建华 的复核安排。').waitFor();
+  await detail.getByText(/^复核：青年新苑第一党支部$/).waitFor();
+  await detail.getByRole('button', { name: '移出，郑红梅' }).click();
+  await confirmDialog(admin, '把 郑红梅 移出工作小组吗？', '移出');
+  await detail.getByText('已把 郑红梅 移出工作小组。').waitFor();
+  await detail.getByRole('heading', { name: '创评工作小组（1 人）' }).waitFor();
+  // (measured last: at 320 px the board leaves the split view, and an open form with it)
   await expectTheBar(admin, 'admin: period in setup');
 
   // the sheet: a deduction made heavier

@@ -63,9 +63,11 @@ export function Evidence({
   if (!photos.length && !canEdit) return null;
   return (
     <Html tag='div' className='gz-field'>
-      <Html tag='p' className='gz-label'>
-        {`佐证照片（${photos.length} 张）`}
-      </Html>
+      {photos.length ? (
+        <Html tag='p' className='gz-label'>
+          {`佐证照片（${photos.length} 张）`}
+        </Html>
+      ) : null}
       {photos.length ? (
         <Html tag='ul' className='gz-photos' aria-label={`「${label}」的佐证照片`}>
           {photos.map((p, i) => (

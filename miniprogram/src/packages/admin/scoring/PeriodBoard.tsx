@@ -191,7 +191,7 @@ const claimText = (a: { claimed: boolean; claimCode?: string; userId?: string })
   a.claimed || a.userId ? '已认领' : a.claimCode ? `认领码 ${a.claimCode}` : '待认领';
 
 /** Who is secretary of each branch, and the working group, with the codes to hand out. */
-function Assignments({ period, level }: EditProps & { level: 'h2' | 'h3' }) {
+function Assignments({ period, level, onChanged, onFailed }: EditProps & { level: 'h2' | 'h3' }) {
   const secId = useUniqueId('secretaries');
   const groupId = useUniqueId('group');
   const names = new Map(period.branches.map((b) => [b.id, b.name]));
@@ -223,6 +223,7 @@ function Assignments({ period, level }: EditProps & { level: 'h2' | 'h3' }) {
               <Html tag='p' className='gz-meta'>
                 {m.branchIds.length ? `复核：${m.branchIds.map((b) => names.get(b) ?? b).join('、')}` : '不复核具体支部'}
               </Html>
+              {workingGroupEditable(period.status) ? <EditMember period={period} member={m} onChanged={onChanged} onFailed={onFailed} /> : null}
             </Html>
           ))}
         </Html>
@@ -232,6 +233,78 @@ function Assignments({ period, level }: EditProps & { level: 'h2' | 'h3' }) {
         </Html>
       )}
     </>
+  );
+}
+
+type Member = ScoringPeriod['workingGroup'][number];
+const memberBody = (m: Member) => ({ id: m.id, name: m.name, ...(m.userId ? { userId: m.userId } : {}), branchIds: m.branchIds, lead: m.lead });
+
+/** One member of the working group: the branches they review, whether they lead, or taken out (asked first). */
+function EditMember({ period, member: m, onChanged, onFailed }: EditProps & { member: Member }) {
+  const [open, setOpen] = useState(false);
+  const [branchIds, setBranchIds] = useState<string[]>(m.branchIds);
+  const [lead, setLead] = useState(m.lead);
+  const [sending, setSending] = useState(false);
+  const [dialog, confirm] = useConfirm();
+  const id = `member-${m.id}`;
+  const options = period.branches.map((b) => ({ value: b.id, label: b.name }));
+
+  const send = async (members: ReturnType<typeof memberBody>[], text: string) => {
+    setSending(true);
+    try {
+      onChanged(await staffCall(api.scoring.setScoringWorkingGroup, { params: { id: period.id }, body: { members, version: period.version } }), text);
+      setOpen(false);
+    } catch (err) {
+      onFailed(failText(err));
+    } finally {
+      setSending(false);
+    }
+  };
+  const save = () =>
+    void send(
+      period.workingGroup.map((x) => (x.id === m.id ? { ...memberBody(x), branchIds, lead } : { ...memberBody(x), lead: lead ? false : x.lead })),
+      `已更新 ${m.name} 的复核安排。`,
+    );
+  const remove = async () => {
+    const ok = await confirm({
+      title: `把 ${m.name} 移出工作小组吗？`,
+      content: '移出后，TA 的认领码作废，已做的复核不再计入。',
+      confirmText: '移出',
+      cancelText: '不移出',
+      destructive: true,
+    });
+    if (!ok) return;
+    await send(period.workingGroup.filter((x) => x.id !== m.id).map(memberBody), `已把 ${m.name} 移出工作小组。`);
+  };
+
+  if (!open)
+    return (
+      <Html tag='div' className='gz-button-row'>
+        <Button inline expanded={false} accessibleName={`修改，${m.name}`} onClick={() => setOpen(true)}>
+          修改
+        </Button>
+        {m.lead ? null : (
+          <Button inline variant='danger' accessibleName={`移出，${m.name}`} onClick={() => void remove()}>
+            移出
+          </Button>
+        )}
+        {dialog}
+      </Html>
+    );
+  return (
+    <Form onSubmit={save} aria-labelledby={`${id}-h`}>
+      <Html tag='h4' className='gz-h3' id={`${id}-h`}>
+        {`修改 ${m.name} 的复核安排`}
+      </Html>
+      <MultiChoiceGroup id={`${id}-branches`} legend='复核哪些党支部' options={options} value={branchIds} onChange={setBranchIds} />
+      {m.lead ? null : <Checkbox id={`${id}-lead`} label='改为组长（原组长改为成员）' checked={lead} onChange={setLead} />}
+      <Button type='submit' variant='primary' loading={sending}>
+        保存
+      </Button>
+      <Button variant='plain' onClick={() => setOpen(false)}>
+        取消
+      </Button>
+    </Form>
   );
 }
 
