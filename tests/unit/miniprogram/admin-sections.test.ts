@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { maySee, sectionsFor } from '../../../miniprogram/src/components/admin/section';
 import { ADMIN_SECTIONS } from '../../../miniprogram/src/packages/admin/sections';
 
-it('shows the audit trail to admins only, and feedback, its statistics and the compounds to all staff', () => {
-  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'compounds']);
-  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'compounds', 'audit']);
+it('shows the audit trail to admins only, and feedback, its statistics, dance teams, star rating and the compounds to all staff', () => {
+  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'scoring', 'compounds']);
+  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'scoring', 'compounds', 'audit']);
   expect(maySee(ADMIN_SECTIONS, 'audit', ['committee'])).toBe(false);
   expect(maySee(ADMIN_SECTIONS, 'audit', ['admin'])).toBe(true);
   expect(maySee(ADMIN_SECTIONS, 'nothing', ['admin'])).toBe(false);
