@@ -101,6 +101,9 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   // ── The secretary claims her place with the code ─────────────────────────────────────────────────────────────
   const sec = await e2e.newPage(PHONE, { inject: true });
   await signIn(sec, SECRETARY);
+  // no scoring work yet: the quiet link to enter a code, not a main entry
+  expect(await sec.getByRole('navigation', { name: '主要功能' }).getByRole('button', { name: '支部创评' }).count()).toBe(0);
+  await expectTheBar(sec, 'home (no scoring work)');
   await sec.getByRole('button', { name: '支部创评认领码' }).click();
   await sec.getByRole('heading', { name: '支部创评', level: 1 }).waitFor();
   await sec.getByText('您还没有创评工作').waitFor();
@@ -201,6 +204,9 @@ test('claim → self-assess with a deduction → submit → rectify → review �
   // ── A reviewer reviews in the mini-program: the difference from the self-assessment is marked ───────────────
   const rev = await e2e.newPage(PHONE, { inject: true });
   await signIn(rev, REVIEWER);
+  await rev.getByRole('navigation', { name: '主要功能' }).getByRole('button', { name: '支部创评', exact: true }).waitFor();
+  expect(await rev.getByRole('button', { name: '支部创评认领码' }).count()).toBe(0);
+  await expectTheBar(rev, 'home (with scoring work)');
   await rev.getByRole('button', { name: '支部创评', exact: true }).click();
   await rev.getByRole('heading', { name: PERIOD, level: 2 }).waitFor();
   const r1 = await h.resident(REVIEWER);
