@@ -315,6 +315,14 @@ test('the committee opens a period: created with the default sheet, a deduction 
   await detail.getByRole('heading', { name: '2028年度', level: 2 }).waitFor();
   await detail.getByText('下一步：自评荐星', { exact: false }).waitFor();
 
+  // one branch does not take part this time
+  await detail.getByRole('button', { name: '修改周期信息和参评党支部' }).click();
+  const periodForm = detail.getByRole('form', { name: '修改周期信息和参评党支部' });
+  await periodForm.getByRole('checkbox').last().uncheck();
+  await periodForm.getByRole('button', { name: '保存' }).click();
+  await detail.getByText('已保存周期信息。').waitFor();
+  await detail.getByText('16 个，已定星 0 个').waitFor();
+
   // a secretary: the code to hand over is shown
   await detail.getByRole('combobox', { name: '党支部' }).selectOption({ index: 1 });
   await detail.getByRole('textbox', { name: '书记姓名' }).fill('林秀梅');

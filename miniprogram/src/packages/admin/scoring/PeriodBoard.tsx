@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ScoringPeriod } from '@shared/api/scoring';
-import { PERIOD_STATUS_LABELS, secretariesEditable, workingGroupEditable } from '@shared/scoring/status';
+import { PERIOD_STATUS_LABELS, branchesEditable, secretariesEditable, workingGroupEditable } from '@shared/scoring/status';
+import { UpdatePeriodBody } from '@shared/api/scoring';
 import type { z } from 'zod';
 import type { PeriodBoard as PeriodBoardSchema } from '@shared/api/scoring';
 import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
@@ -171,6 +172,7 @@ export function PeriodBoard({ id, headingLevel = 1, onChanged, footer }: { id: s
       </Html>
       <DataTable columns={COLUMNS} rows={rows} rowKey={(r) => r.assessmentId} labelledBy={boardId} />
 
+      {branchesEditable(period.status) ? <EditPeriod period={period} onChanged={changed} onFailed={failed} /> : null}
       <Assignments period={period} onChanged={changed} onFailed={failed} level={sub} />
       {secretariesEditable(period.status) ? <AssignSecretary period={period} onChanged={changed} onFailed={failed} /> : null}
       {workingGroupEditable(period.status) ? <AddMember period={period} onChanged={changed} onFailed={failed} /> : null}
@@ -233,6 +235,81 @@ function Assignments({ period, level, onChanged, onFailed }: EditProps & { level
         </Html>
       )}
     </>
+  );
+}
+
+/** Community lists the forms pick from (the branches, the red stewards), read once per page. */
+let lists: Promise<{ branches: { id: string; name: string }[]; stewards: { id: string; name: string }[] }> | undefined;
+const communityLists = () =>
+  (lists ??= Promise.all([staffCall(api.identity.listBranches), staffCall(api.identity.listStewards)]).then(
+    ([b, s]) => ({ branches: b.items, stewards: s.items }),
+    (err) => {
+      lists = undefined;
+      throw err;
+    },
+  ));
+const useCommunityLists = () => {
+  const [got, setGot] = useState<{ branches: { id: string; name: string }[]; stewards: { id: string; name: string }[] } | null>(null);
+  useEffect(() => {
+    communityLists().then(setGot, () => setGot({ branches: [], stewards: [] }));
+  }, []);
+  return got;
+};
+
+/** In setup: the period's name, dates, announcement days and the branches taking part. */
+function EditPeriod({ period, onChanged, onFailed }: EditProps) {
+  const community = useCommunityLists();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(period.name);
+  const [startDate, setStart] = useState(period.startDate);
+  const [endDate, setEnd] = useState(period.endDate);
+  const [days, setDays] = useState(String(period.announcementDays));
+  const [branchIds, setBranchIds] = useState<string[]>(period.branches.map((b) => b.id));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [sending, setSending] = useState(false);
+  const titleId = useUniqueId('edit-period');
+  const options = (community?.branches.length ? community.branches : period.branches).map((b) => ({ value: b.id, label: b.name }));
+
+  const save = async () => {
+    if (sending) return;
+    const parsed = UpdatePeriodBody.safeParse({ name, startDate: startDate.trim(), endDate: endDate.trim(), announcementDays: days.trim() ? Number(days) : undefined, branchIds, version: period.version });
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error.issues));
+    setErrors({});
+    setSending(true);
+    try {
+      onChanged(await staffCall(api.scoring.updateScoringPeriod, { params: { id: period.id }, body: parsed.data }), '已保存周期信息。');
+      setOpen(false);
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldErrors);
+      onFailed(failText(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (!open)
+    return (
+      <Button inline expanded={false} onClick={() => setOpen(true)}>
+        修改周期信息和参评党支部
+      </Button>
+    );
+  return (
+    <Form onSubmit={() => void save()} aria-labelledby={titleId}>
+      <Html tag='h3' className='gz-h3' id={titleId}>
+        修改周期信息和参评党支部
+      </Html>
+      <TextField id='edit-period-name' label='周期名称' value={name} onChange={setName} maxLength={30} error={errors.name} />
+      <TextField id='edit-period-start' label='开始日期' value={startDate} onChange={setStart} maxLength={10} error={errors.startDate} />
+      <TextField id='edit-period-end' label='结束日期' value={endDate} onChange={setEnd} maxLength={10} error={errors.endDate} />
+      <TextField id='edit-period-days' label='公示天数' value={days} onChange={setDays} maxLength={2} error={errors.announcementDays} />
+      <MultiChoiceGroup id='edit-period-branches' legend='参评党支部' options={options} value={branchIds} onChange={setBranchIds} error={errors.branchIds} />
+      <Button type='submit' variant='primary' loading={sending}>
+        保存
+      </Button>
+      <Button variant='plain' onClick={() => setOpen(false)}>
+        取消
+      </Button>
+    </Form>
   );
 }
 
@@ -310,8 +387,10 @@ function EditMember({ period, member: m, onChanged, onFailed }: EditProps & { me
 
 /** The committee names a branch's secretary: the person gets a code to claim it in the mini-program. */
 function AssignSecretary({ period, onChanged, onFailed }: EditProps) {
+  const community = useCommunityLists();
   const [branchId, setBranch] = useState('');
   const [name, setName] = useState('');
+  const [userId, setUserId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
   const titleId = useUniqueId('assign-title');
@@ -324,10 +403,11 @@ function AssignSecretary({ period, onChanged, onFailed }: EditProps) {
     setErrors({});
     setSending(true);
     try {
-      const p = await staffCall(api.scoring.assignScoringSecretary, { params: { id: period.id }, body: { branchId, name, version: period.version } });
+      const p = await staffCall(api.scoring.assignScoringSecretary, { params: { id: period.id }, body: { branchId, name, ...(userId ? { userId } : {}), version: period.version } });
       const code = p.branches.find((b) => b.id === branchId)?.secretary?.claimCode;
       onChanged(p, `已指定 ${name} 为支部书记${code ? `，认领码 ${code}，请交给本人在小程序“支部创评”里输入` : ''}。`);
       setName('');
+      setUserId('');
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors);
       onFailed(failText(err));
@@ -343,8 +423,24 @@ function AssignSecretary({ period, onChanged, onFailed }: EditProps) {
       </Html>
       <SelectField id='assign-branch' label='党支部' value={branchId} options={options} onChange={(v) => setBranch(v)} emptyLabel='请选择' error={errors.branchId} />
       <TextField id='assign-name' label='书记姓名' value={name} onChange={setName} maxLength={20} error={errors.name} />
+      {community?.stewards.length ? (
+        <SelectField
+          id='assign-account'
+          label='书记是红色小管家时，直接关联其账号'
+          value={userId}
+          options={community.stewards.map((x) => ({ value: x.id, label: x.name }))}
+          onChange={(v) => {
+            setUserId(v);
+            const picked = community.stewards.find((x) => x.id === v);
+            if (picked && !name.trim()) setName(picked.name);
+          }}
+          emptyLabel='不关联，生成认领码'
+          optional
+          error={errors.userId}
+        />
+      ) : null}
       <Button type='submit' loading={sending}>
-        指定并生成认领码
+        {userId ? '指定' : '指定并生成认领码'}
       </Button>
     </Form>
   );
