@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScoringAssessment } from '@shared/api/scoring';
-import { assess, type CriterionEntry } from '@shared/scoring/rules';
+import { assess, type CriterionEntry, type StarLimit } from '@shared/scoring/rules';
 import type { Sheet } from '@shared/scoring/sheet';
 import { errorMessage } from '../../api';
 import { Notice } from '../../components/States';
@@ -16,7 +16,13 @@ export interface SheetActions {
   saveOverall: (body: { vetoes: string[]; bonuses: string[]; note?: string }) => Promise<void>;
 }
 
-const limitText = (l: ScoringAssessment['computed']['limits'][number]) => l.text;
+/** Why the star is below what the total alone gives, in words. */
+const limitText = (l: StarLimit): string =>
+  l.kind === 'veto'
+    ? `${l.text}（${l.maxStar === null ? '不评星' : `最高${starText(l.maxStar)}`}）`
+    : l.kind === 'satisfaction'
+      ? `居民满意度 ${l.percent}%，低于 ${l.belowPercent}%，最高${starText(l.maxStar)}`
+      : '五星须有加分项';
 
 /**
  * The sheet, scored criterion by criterion (the secretary's 自评 or a reviewer's 复核), with the total and the star
@@ -79,7 +85,7 @@ export function SheetSection({
         </Html>
         {live.limits.map((l, i) => (
           <Html tag='p' className='gz-diff' key={i}>
-            {`星级受限：${limitText({ kind: l.kind, text: l.kind === 'veto' ? l.text : l.kind === 'satisfaction' ? `居民满意度 ${l.percent}%，低于 ${l.belowPercent}%，最高 ${starText(l.maxStar)}` : '五星须有加分项' })}`}
+            {`星级受限：${limitText(l)}`}
           </Html>
         ))}
       </Html>
