@@ -30,6 +30,11 @@ export default defineAppConfig({
         'households/index',
         'household/index',
         'audit/index',
+        'scoring-periods/index',
+        'scoring-period/index',
+        'scoring-results/index',
+        'scoring-branch/index',
+        'scoring-sheet/index',
       ],
     },
     {
@@ -43,6 +48,12 @@ export default defineAppConfig({
       // records ballots in person; someone seated by name claims their seat with its code.
       root: 'packages/council',
       pages: ['index/index', 'council/index', 'motion/index', 'propose/index', 'claim/index'],
+    },
+    {
+      // Branch star rating (星级党支部创评): the work the committee gave a person in a period — a branch's secretary
+      // (自评荐星, problems and rectification, key tasks), a working-group reviewer (复核) or its lead (the final star).
+      root: 'packages/scoring',
+      pages: ['mine/index', 'assessment/index'],
     },
     {
       // Red stewards' work: what the committee assigned to them, their households (visits and help). Only

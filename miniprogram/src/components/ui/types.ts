@@ -147,6 +147,7 @@ export type HtmlTag =
   | 'h1'
   | 'h2'
   | 'h3'
+  | 'h4'
   | 'p'
   | 'div'
   | 'span'

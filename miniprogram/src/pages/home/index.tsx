@@ -6,11 +6,16 @@ import { LoadingState } from '../../components/States';
 import { Button, Html, useConfirm } from '../../components/ui';
 import { useSession } from '../../components/useSession';
 
+/** A branch's secretary and the working group do their star-rating work here (and claim it with a code). */
+const SCORING_PAGE = '/packages/scoring/mine/index';
+
 export default function HomePage() {
   const session = useSession('resident');
   const [dialog, confirm] = useConfirm();
   /** Reports the committee changed since they were last opened: said on the 我的反馈 entry. */
   const [unread, setUnread] = useState(0);
+  /** Someone the committee gave scoring work (a branch's secretary, the working group) sees 支部创评 among the main entries. */
+  const [scoringWork, setScoringWork] = useState(false);
   const isSteward = Boolean(session?.user.roles.includes('steward'));
 
   const loadUnread = useCallback(async () => {
@@ -21,9 +26,18 @@ export default function HomePage() {
       /* the entry still works without its count */
     }
   }, [session]);
+  const loadScoringWork = useCallback(async () => {
+    if (!session) return;
+    try {
+      setScoringWork((await call(api.scoring.listMyScoringWork)).items.length > 0);
+    } catch {
+      /* the quiet entry below still leads there */
+    }
+  }, [session]);
   // On every show: coming back from a report the person just opened, the count is one less.
   useDidShow(() => {
     void loadUnread();
+    void loadScoringWork();
   });
 
   if (!session) return <LoadingState text='正在前往登录…' />;
@@ -61,6 +75,7 @@ export default function HomePage() {
         ) : null}
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/teams/mine/index' })}>广场舞队</Button>
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/council/index/index' })}>议事会</Button>
+        {scoringWork ? <Button onClick={() => void Taro.navigateTo({ url: SCORING_PAGE })}>支部创评</Button> : null}
       </Html>
 
       <Html tag='div' className='gz-footer-links'>
@@ -69,6 +84,11 @@ export default function HomePage() {
             社区工作人员入口
           </Button>
         ) : null}
+        {scoringWork ? null : (
+          <Button variant='plain' inline onClick={() => void Taro.navigateTo({ url: SCORING_PAGE })}>
+            支部创评认领码
+          </Button>
+        )}
         <Button variant='plain' inline onClick={() => void logout()}>
           退出登录
         </Button>

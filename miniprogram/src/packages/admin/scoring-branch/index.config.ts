@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党支部评定记录' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '量化考评表' });
