@@ -29,6 +29,8 @@ export default defineAppConfig({
         'coverage/index',
         'households/index',
         'household/index',
+        'surveys/index',
+        'survey/index',
         'audit/index',
         'scoring-periods/index',
         'scoring-period/index',
@@ -54,6 +56,12 @@ export default defineAppConfig({
       // (自评荐星, problems and rectification, key tasks), a working-group reviewer (复核) or its lead (the final star).
       root: 'packages/scoring',
       pages: ['mine/index', 'assessment/index'],
+    },
+    {
+      // Opinion collection (民意征集): residents answer the committee's question sets; red stewards record answers
+      // they gathered on visits.
+      root: 'packages/opinions',
+      pages: ['index/index', 'answer/index'],
     },
     {
       // Red stewards' work: what the committee assigned to them, their households (visits and help). Only

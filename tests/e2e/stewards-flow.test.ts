@@ -5,6 +5,7 @@
  * list with names masked, and a household's record with the visit. Every page is measured against the bar.
  */
 import type { Page } from 'playwright-core';
+import { api } from '../../shared/api';
 import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, type PageReport } from './support';
 
 jest.setTimeout(240_000);
@@ -103,3 +104,72 @@ test('a steward records a visit, turns its need into feedback and records help; 
     expect({ page: r.name, notScaling: r.notScaling }).toEqual({ page: r.name, notScaling: [] });
   }
 });
+
+test('opinion collection: a resident answers, a steward records answers gathered on a visit, the committee reads the results', async () => {
+  const staff = await e2e.harness.staff();
+  const draft = await e2e.harness.call(api.stewards.createSurvey, {
+    token: staff,
+    body: {
+      title: '广场舞时间安排意见',
+      intro: '请说说晚间广场舞几点结束合适。',
+      questions: [
+        { kind: 'choice', text: '晚上广场舞几点结束合适？', options: ['20:00', '20:30', '21:00'] },
+        { kind: 'text', text: '其他建议', optional: true },
+      ],
+    },
+  });
+  const survey = draft.body as { id: string; version: number };
+  await e2e.harness.call(api.stewards.moveSurvey, { token: staff, params: { id: survey.id }, body: { to: 'open', version: survey.version } });
+  const before = reports.length;
+
+  const resident = await e2e.newPage(PHONE, { inject: true });
+  await resident.goto(e2e.url);
+  await resident.getByLabel('或输入您的姓名').fill('王建国');
+  await resident.getByLabel('或输入您的姓名').press('Enter');
+  await resident.getByRole('button', { name: '民意征集' }).click();
+  await resident.getByRole('button', { name: /^广场舞时间安排意见/ }).click();
+  await resident.getByRole('heading', { name: '广场舞时间安排意见' }).waitFor();
+  await resident.getByRole('button', { name: '提交' }).click();
+  await resident.getByText('请选择一项').waitFor();
+  await resident.getByRole('radio', { name: '20:30' }).check();
+  await resident.getByLabel('您住的小区').selectOption('青年新苑');
+  await resident.getByLabel('2. 其他建议（选填）').fill('周末可以晚半小时');
+  await measure(resident, 'answer a survey');
+  await resident.getByRole('button', { name: '提交' }).click();
+  await resident.getByText('谢谢您的意见！社区会认真研究。').waitFor();
+
+  const steward = await e2e.newPage(PHONE, { inject: true });
+  await steward.goto(e2e.url);
+  await steward.getByLabel('或输入您的姓名').fill('杨秀珍');
+  await steward.getByLabel('或输入您的姓名').press('Enter');
+  await steward.getByRole('heading', { name: '杨秀珍，您好！' }).waitFor();
+  await steward.goto(`${e2e.url}/#/packages/opinions/answer/index?id=${survey.id}`);
+  await steward.getByRole('switch', { name: /代居民记录/ }).check();
+  for (const choice of ['20:00', '20:30']) {
+    await steward.getByRole('radio', { name: choice }).check();
+    await steward.getByLabel('居民住的小区').selectOption('望湖小区');
+    await steward.getByRole('button', { name: '记录这份意见' }).click();
+    await steward.getByText(/^已记录第 \d 份意见，可以接着记录下一份。$/).waitFor();
+  }
+  await measure(steward, 'record gathered answers');
+
+  const committee = await e2e.newPage(DESKTOP, { inject: true });
+  await committee.goto(`${e2e.url}/#/packages/admin/login/index`);
+  await committee.getByLabel('账号').fill('committee');
+  await committee.getByLabel('密码').fill('Qingnian@2026');
+  await committee.getByRole('button', { name: '登录' }).click();
+  await committee.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await committee.goto(`${e2e.url}/#/packages/admin/surveys/index`);
+  await committee.getByRole('button', { name: /^广场舞时间安排意见/ }).click();
+  await committee.getByText('共 3 份回答：居民自己回答 1 份，红色小管家代为记录 2 份。').waitFor();
+  await committee.getByRole('img', { name: /^共 3 人回答：20:00 1 人，20:30 2 人，21:00 0 人/ }).waitFor();
+  await committee.getByRole('row', { name: /^望湖小区 1 1 0$/ }).waitFor();
+  await committee.getByText('周末可以晚半小时').waitFor();
+  await measure(committee, 'survey results');
+
+  for (const r of reports.slice(before)) {
+    expect({ page: r.name, axe: r.axe }).toEqual({ page: r.name, axe: [] });
+    expect({ page: r.name, smallText: r.smallText, smallTargets: r.smallTargets, overflow320: r.overflow320 }).toEqual({ page: r.name, smallText: [], smallTargets: [], overflow320: 0 });
+  }
+});
+

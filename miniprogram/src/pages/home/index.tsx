@@ -75,6 +75,7 @@ export default function HomePage() {
         ) : null}
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/teams/mine/index' })}>广场舞队</Button>
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/council/index/index' })}>议事会</Button>
+        <Button onClick={() => void Taro.navigateTo({ url: '/packages/opinions/index/index' })}>民意征集</Button>
         {scoringWork ? <Button onClick={() => void Taro.navigateTo({ url: SCORING_PAGE })}>支部创评</Button> : null}
       </Html>
 

@@ -115,6 +115,9 @@ export default function CoveragePage() {
         <Button inline variant='plain' onClick={() => void Taro.navigateTo({ url: '/packages/admin/households/index' })}>
           走访住户名单
         </Button>
+        <Button inline variant='plain' onClick={() => void Taro.navigateTo({ url: '/packages/admin/surveys/index' })}>
+          民意征集
+        </Button>
         <Button inline variant='plain' loading={csv.exporting} onClick={() => void csv.run(() => staffCall(api.stewards.exportStewardCoverage, { query: { month } }))}>
           {csv.exporting ? '正在导出…' : '导出 CSV'}
         </Button>
