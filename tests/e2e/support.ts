@@ -161,7 +161,14 @@ const visibleTextSizes = (page: Page) =>
 const remeasureTexts = (page: Page): Promise<number[]> =>
   page.evaluate(() => ((window as any).__gzTexts as Element[]).map((el) => parseFloat(getComputedStyle(el).fontSize)));
 
+/** A page is measured once what it loads has arrived: no visible loading state (a list still loading would be measured half). */
+const loadingSettled = (page: Page): Promise<unknown> =>
+  page
+    .waitForFunction(() => !Array.from(document.querySelectorAll('.gz-state[role=status]')).some((el) => (el as HTMLElement).checkVisibility()), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+
 export const measurePage = async (page: Page, name: string): Promise<PageReport> => {
+  await loadingSettled(page);
   const axe = await axeViolations(page);
   const texts = await visibleTextSizes(page);
   const targets = await page.evaluate(() => {
