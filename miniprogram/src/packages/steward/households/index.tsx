@@ -106,6 +106,7 @@ export default function MyHouseholdsPage() {
         </Html>
       ) : null}
       <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} count={list.items.length} />
+      <Button onClick={() => void Taro.navigateTo({ url: '/packages/steward/assigned/index' })}>社区分派给我的问题</Button>
       <Html tag='div' className='gz-footer-links'>
         <Button variant='plain' inline onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
           返回首页
