@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Motion } from '@shared/api/council';
-import { api, errorMessage, type Realm } from '../../api';
+import { api, type Realm } from '../../api';
+import { useLoaded } from '../useLoaded';
 import { ErrorState, LoadingState, Notice } from '../States';
 import { formatTime } from '../format';
 import { Button, Facts, Html, useUniqueId } from '../ui';
@@ -15,29 +16,9 @@ import { clientOf } from './motionProps';
 
 /** Loads one motion: loading and error state, `load` to refresh, `setMotion` after an act. */
 export function useMotion(id: string, realm: Realm, enabled: boolean) {
-  const [motion, setMotion] = useState<Motion | null>(null);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const load = useCallback(async () => {
-    if (!enabled) return;
-    if (!id) {
-      setError('没有指定要查看的议题');
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    setError(undefined);
-    try {
-      setMotion(await clientOf(realm)(api.council.getMotion, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [id, realm, enabled]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: motion, setData: setMotion, error, loading, load } = useLoaded(enabled ? () => clientOf(realm)(api.council.getMotion, { params: { id } }) : null, [id, realm], {
+    missing: id ? undefined : '没有指定要查看的议题',
+  });
   return { motion, setMotion, error, loading, load };
 }
 

@@ -1,35 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ScoringAssessment } from '@shared/api/scoring';
-import { api, call, errorMessage } from '../../api';
+import { api, call } from '../../api';
+import { useLoaded } from '../../components/useLoaded';
 
 /** Loads one branch's assessment for its pages: loading and error state, `load` to refresh, `setAssessment` after an act. */
 export function useAssessment(id: string, enabled: boolean) {
-  const [assessment, setAssessment] = useState<ScoringAssessment | null>(null);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    if (!enabled) return;
-    if (!id) {
-      setError('没有指定要查看的党支部评定');
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    setError(undefined);
-    try {
-      setAssessment(await call(api.scoring.getScoringAssessment, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [id, enabled]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const { data: assessment, setData: setAssessment, error, loading, load } = useLoaded(
+    enabled ? () => call(api.scoring.getScoringAssessment, { params: { id } }) : null,
+    [id],
+    { missing: id ? undefined : '没有指定要查看的党支部评定' },
+  );
   return { assessment, setAssessment, error, loading, load };
 }
 

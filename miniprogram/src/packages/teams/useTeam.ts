@@ -1,34 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Team } from '@shared/api/teams';
-import { api, call, errorMessage } from '../../api';
+import { api, call } from '../../api';
+import { useLoaded } from '../../components/useLoaded';
 
 /** Loads one team for its pages: loading and error state, `load` to refresh, `setTeam` after an action. */
 export function useTeam(id: string, enabled: boolean) {
-  const [team, setTeam] = useState<Team | null>(null);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    if (!enabled) return;
-    if (!id) {
-      setError('没有指定要查看的舞队');
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    setError(undefined);
-    try {
-      setTeam(await call(api.teams.getTeam, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [id, enabled]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const { data: team, setData: setTeam, error, loading, load } = useLoaded(enabled ? () => call(api.teams.getTeam, { params: { id } }) : null, [id], {
+    missing: id ? undefined : '没有指定要查看的舞队',
+  });
   return { team, setTeam, error, loading, load };
 }

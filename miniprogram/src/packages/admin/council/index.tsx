@@ -1,8 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Council } from '@shared/api/council';
 import type { MotionPhase } from '@shared/council/status';
-import { api, errorMessage, staffCall } from '../../../api';
+import { api, staffCall } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -94,25 +95,12 @@ export default function AdminCouncilPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [council, setCouncil] = useState<Council | null>(null);
-  const [error, setError] = useState<string>();
+  const { data: council, setData: setCouncil, error, load } = useLoaded(session ? () => staffCall(api.council.getCouncil, { params: { id } }) : null, [id], {
+    missing: id ? undefined : '没有指定要查看的议事会',
+  });
   const [view, setView] = useState<View>('motions');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    if (!id) return setError('没有指定要查看的议事会');
-    setError(undefined);
-    try {
-      setCouncil(await staffCall(api.council.getCouncil, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id, session]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 

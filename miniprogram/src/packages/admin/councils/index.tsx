@@ -1,7 +1,7 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import type { CouncilSummary } from '@shared/api/council';
-import { api, errorMessage, staffCall } from '../../../api';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { api, staffCall } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/ui';
@@ -16,22 +16,9 @@ const open = (id: string) => void Taro.navigateTo({ url: `/packages/admin/counci
 export default function AdminCouncilsPage() {
   const session = useSession('staff');
   const titleId = useUniqueId('councils-title');
-  const [items, setItems] = useState<CouncilSummary[] | null>(null);
-  const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    setError(undefined);
-    try {
-      setItems((await staffCall(api.council.listCouncils)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [session]);
-  useDidShow(() => {
-    void load();
-  });
+  const { data, error, load } = useLoaded(session ? () => staffCall(api.council.listCouncils) : null, [], { reloadOnShow: true });
+  const items = data?.items ?? null;
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 

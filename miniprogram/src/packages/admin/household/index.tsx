@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import type { HouseholdRecord } from '@shared/api/stewards';
-import { api, errorMessage, staffCall } from '../../../api';
+import { useState } from 'react';
+import { api, staffCall } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { backOrRedirect } from '../../../components/nav';
@@ -16,24 +16,11 @@ export default function AdminHouseholdPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [record, setRecord] = useState<HouseholdRecord | null>(null);
-  const [error, setError] = useState<string>();
+  const { data: record, error, load } = useLoaded(session ? () => staffCall(api.stewards.getHousehold, { params: { id } }) : null, [id], {
+    missing: id ? undefined : '没有指定住户',
+  });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    if (!id) return setError('没有指定住户');
-    setError(undefined);
-    try {
-      setRecord(await staffCall(api.stewards.getHousehold, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id, session]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 

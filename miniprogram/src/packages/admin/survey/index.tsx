@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import type { Survey, SurveyResults } from '@shared/api/stewards';
+import { useState } from 'react';
+import type { SurveyResults } from '@shared/api/stewards';
 import { SURVEY_STATUS_TEXT, type SurveyStatus } from '@shared/stewards/surveys';
 import { ApiError, api, errorMessage, staffCall } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
@@ -8,6 +8,7 @@ import { AdminShell } from '../../../components/admin/AdminShell';
 import { useCsvExport } from '../../../components/admin/useCsvExport';
 import { backOrRedirect } from '../../../components/nav';
 import { BarChart, Button, DataTable, Html, useConfirm, useUniqueId, type DataColumn } from '../../../components/ui';
+import { useLoaded } from '../../../components/useLoaded';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { SurveyForm } from '../stewards-admin/SurveyForm';
@@ -74,30 +75,15 @@ export default function AdminSurveyPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [survey, setSurvey] = useState<Survey | null>(null);
-  const [results, setResults] = useState<SurveyResults | null>(null);
-  const [error, setError] = useState<string>();
+  const { data: results, error, load } = useLoaded(session ? () => staffCall(api.stewards.getSurveyResults, { params: { id } }) : null, [id], {
+    missing: id ? undefined : '没有指定征集',
+  });
+  const survey = results?.survey ?? null;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [moving, setMoving] = useState(false);
   const [dialog, confirm] = useConfirm();
   const csv = useCsvExport();
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    if (!id) return setError('没有指定征集');
-    setError(undefined);
-    try {
-      const r = await staffCall(api.stewards.getSurveyResults, { params: { id } });
-      setResults(r);
-      setSurvey(r.survey);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id, session]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 

@@ -1,8 +1,8 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import type { Survey } from '@shared/api/stewards';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { SURVEY_STATUS_TEXT } from '@shared/stewards/surveys';
-import { api, errorMessage, staffCall } from '../../../api';
+import { api, staffCall } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/ui';
@@ -17,21 +17,9 @@ const open = (id: string) => void Taro.navigateTo({ url: `/packages/admin/survey
 export default function AdminSurveysPage() {
   const session = useSession('staff');
   const titleId = useUniqueId('surveys-title');
-  const [items, setItems] = useState<Survey[] | null>(null);
-  const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const load = useCallback(async () => {
-    if (!session) return;
-    setError(undefined);
-    try {
-      setItems((await staffCall(api.stewards.listAdminSurveys)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [session]);
-  useDidShow(() => {
-    void load();
-  });
+  const { data, error, load } = useLoaded(session ? () => staffCall(api.stewards.listAdminSurveys) : null, [], { reloadOnShow: true });
+  const items = data?.items ?? null;
 
   if (!session) return <LoadingState text='正在前往登录…' />;
   return (

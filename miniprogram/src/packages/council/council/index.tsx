@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Council } from '@shared/api/council';
-import { api, call, errorMessage } from '../../../api';
+import { useCallback, useRef, useState } from 'react';
+import { api, call } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { CouncilMembers } from '../../../components/council/CouncilMembers';
@@ -76,24 +76,11 @@ export default function CouncilPage() {
   const session = useSession('resident');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [council, setCouncil] = useState<Council | null>(null);
-  const [error, setError] = useState<string>();
+  const { data: council, error, load } = useLoaded(session ? () => call(api.council.getCouncil, { params: { id } }) : null, [id], {
+    missing: id ? undefined : '没有指定要查看的议事会',
+  });
   /** Remounts the lists on refresh (pull-down, or back from a motion where a ballot was cast). */
   const [round, setRound] = useState(0);
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    if (!id) return setError('没有指定要查看的议事会');
-    setError(undefined);
-    try {
-      setCouncil(await call(api.council.getCouncil, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id, session]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const firstShow = useRef(true);
   useDidShow(() => {
     if (firstShow.current) firstShow.current = false;

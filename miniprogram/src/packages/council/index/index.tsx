@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { CouncilSummary } from '@shared/api/council';
-import { api, call, errorMessage } from '../../../api';
+import { api, call } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { seatText } from '../../../components/council/councilText';
 import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/ui';
@@ -37,22 +37,8 @@ function CouncilCard({ council }: { council: CouncilSummary }) {
 export default function CouncilsPage() {
   const session = useSession('resident');
   const titleId = useUniqueId('councils-title');
-  const [items, setItems] = useState<CouncilSummary[] | null>(null);
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(async () => {
-    if (!session) return;
-    setError(undefined);
-    try {
-      setItems((await call(api.council.listCouncils)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [session]);
-  // on every show: back from claiming a seat, the card says so
-  useDidShow(() => {
-    void load();
-  });
+  const { data, error, load } = useLoaded(session ? () => call(api.council.listCouncils) : null, [], { reloadOnShow: true });
+  const items = data?.items ?? null;
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
   });

@@ -1,8 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import type { Survey } from '@shared/api/stewards';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { SURVEY_STATUS_TEXT } from '@shared/stewards/surveys';
-import { api, call, errorMessage } from '../../../api';
+import { api, call } from '../../../api';
+import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/ui';
 import { CardButton } from '../../../components/ui/CardButton';
@@ -15,20 +14,8 @@ import { useSession } from '../../../components/useSession';
 export default function SurveysPage() {
   const session = useSession('resident');
   const titleId = useUniqueId('surveys-title');
-  const [items, setItems] = useState<Survey[] | null>(null);
-  const [error, setError] = useState<string>();
-  const load = useCallback(async () => {
-    if (!session) return;
-    setError(undefined);
-    try {
-      setItems((await call(api.stewards.listSurveys)).items);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [session]);
-  useDidShow(() => {
-    void load();
-  });
+  const { data, error, load } = useLoaded(session ? () => call(api.stewards.listSurveys) : null, [], { reloadOnShow: true });
+  const items = data?.items ?? null;
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
   });

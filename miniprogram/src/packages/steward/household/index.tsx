@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { HelpBody, VisitBody, type HouseholdRecord } from '@shared/api/stewards';
 import { SubmitFeedbackBody } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
@@ -9,6 +9,7 @@ import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { HelpList, HouseholdFacts, VisitList } from '../../../components/stewards/HouseholdRecordView';
 import { chinaToday } from '../../../components/format';
 import { Button, ChoiceGroup, Form, Html, SelectField, TextField, useUniqueId } from '../../../components/ui';
+import { useLoaded } from '../../../components/useLoaded';
 import { useSession } from '../../../components/useSession';
 import { NotASteward } from '../NotASteward';
 
@@ -188,24 +189,11 @@ export default function StewardHouseholdPage() {
   const isSteward = Boolean(session?.user.roles.includes('steward'));
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [record, setRecord] = useState<HouseholdRecord | null>(null);
-  const [error, setError] = useState<string>();
+  const { data: record, setData: setRecord, error, load } = useLoaded(isSteward ? () => call(api.stewards.getHousehold, { params: { id } }) : null, [id], {
+    missing: id ? undefined : '没有指定住户',
+  });
   const [form, setForm] = useState<'visit' | 'help' | null>(null);
   const [done, setDone] = useState<string>();
-
-  const load = useCallback(async () => {
-    if (!isSteward) return;
-    if (!id) return setError('没有指定住户');
-    setError(undefined);
-    try {
-      setRecord(await call(api.stewards.getHousehold, { params: { id } }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id, isSteward]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!session) return <LoadingState text='正在前往登录…' />;
   if (!isSteward) return <NotASteward />;
