@@ -8,7 +8,7 @@
  * (a resident leads their own team, staff act on any); where a person's place decides it (a council seat, a
  * scoring assignment), the caller is given that place first, whatever their role. A route without a recipe fails
  * the first test; the weaker check that the access layer merely lets each listed role through (neither 401 nor
- * 403) is kept only for routes named in LEFT_OUT, with the reason.
+ * 403) is kept only for the routes and roles named in LEFT_OUT, with the reason.
  */
 import { randomUUID } from 'node:crypto';
 import { api } from '../../shared/api';
@@ -26,10 +26,13 @@ const { feedback, identity, teams, council, scoring } = api;
 const CID = 'baogong-qingnian';
 /**
  * A branch secretary's acts (their own branch's self-assessment, key tasks, evidence, rectification, meetings): the
- * route table lets every role in (who is who is decided per period), but a secretary placed by account must be a
- * resident or steward (functions/src/scoring/admin/assign-secretary.ts), and an admin may not claim a place by code
- * (claimScoringAssignment does not list admin), so a caller holding committee or admin alone has no branch of their
- * own to act on here. These routes keep only the weaker check for those two roles.
+ * route table lets every role in (who is who is decided per period), and staff are refused (403) unless they are
+ * the branch's secretary. A secretary placed by account must be a resident or steward
+ * (functions/src/scoring/admin/assign-secretary.ts), and an admin cannot claim a place by code (the claim route
+ * does not list admin), so a caller holding admin alone never has a branch of their own here. A caller holding
+ * committee alone could only get one by claiming a secretary's code, which the assignment by account refuses them:
+ * whether staff may be secretaries is an open question, not something this test should settle. These routes keep
+ * only the weaker check for those two roles.
  */
 const SECRETARY_ONLY = [
   'saveScoringSelfEntry',
@@ -44,7 +47,7 @@ const SECRETARY_ONLY = [
 ];
 /** Route and roles left to the weaker check (the access layer lets the role through), each with the reason. */
 const LEFT_OUT: Record<string, { roles: readonly Role[]; reason: string }> = Object.fromEntries(
-  SECRETARY_ONLY.map((name) => [name, { roles: ['committee', 'admin'], reason: 'a branch secretary’s act: staff accounts hold no secretary place' }]),
+  SECRETARY_ONLY.map((name) => [name, { roles: ['committee', 'admin'], reason: 'a branch secretary’s act: staff are secretaries only by claiming a code, which assignment by account refuses them' }]),
 );
 
 let h: Harness;
