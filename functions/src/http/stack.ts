@@ -168,8 +168,10 @@ export const makeRouteHandler = (route: Route) => {
     };
   };
 
+  // `after` and `onError` run in reverse order: the security headers go on last, so they see CORS's `Vary`.
   const stack = middy<Event, Result, Error, Context>()
     .use(requestLog(route))
+    .use(securityHeaders())
     .use(
       httpCors({
         origins: corsOrigins(),
@@ -178,7 +180,6 @@ export const makeRouteHandler = (route: Route) => {
         maxAge: 600,
       }),
     )
-    .use(securityHeaders())
     .use(problemDetails())
     .use(bodyLimit());
   if (endpoint.body) stack.use(httpJsonBodyParser({ disableContentTypeError: false }));
