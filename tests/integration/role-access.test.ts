@@ -22,7 +22,7 @@ import { aTeam, acceptAll, approvedTeam, join, newDraft, newVenue, someone, subm
 import { aCouncil, day, inMinutes, newCouncil, openNow, person, proposed, seat, type Person, type SeatedCouncil } from './council-fixtures';
 import { aPeriod, movePeriod, openPeriod, scoreAll, setUpPeriod, submitReview, submitSelf, type People } from './scoring-fixtures';
 
-const { feedback, identity, teams, council, scoring } = api;
+const { feedback, identity, teams, council, scoring, stewards } = api;
 const CID = 'baogong-qingnian';
 /**
  * A branch secretary's acts (their own branch's self-assessment, key tasks, evidence, rectification, meetings): the
@@ -260,6 +260,8 @@ const RECIPES: Record<string, Recipe> = {
   ...councilRecipes(),
   // ---- scoring: the caller holds the place in the period the act needs (secretary, reviewer, lead); staff run it
   ...scoringRecipes(),
+  // ---- stewards: a steward acts on the households on their own list; staff on any; surveys for everyone
+  ...stewardsRecipes(),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1017,3 +1019,163 @@ describe('who is recorded', () => {
     expect(r.body).toMatchObject({ id: f.body.id, phone: '13812345678' });
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// stewards
+
+/** A household on the steward's list (the caller's, when the caller is the steward). */
+const household = async (name = '张奶奶') =>
+  ok(
+    await h.call(stewards.createHousehold, {
+      token: committee,
+      body: { compound: '青年新苑', building: '1栋', name, labels: ['living-alone'], stewardId: people.steward.id },
+    }),
+    201,
+  ) as { id: string; version: number };
+const SURVEY_BODY = { title: '角色测试征集', questions: [{ kind: 'choice', text: '同意吗？', options: ['同意', '不同意'] }] };
+const draftSurvey = async () => ok(await h.call(stewards.createSurvey, { token: committee, body: SURVEY_BODY }), 201) as { id: string; version: number };
+const openSurvey = async () => {
+  const d = await draftSurvey();
+  return ok(await h.call(stewards.moveSurvey, { token: committee, params: { id: d.id }, body: { to: 'open', version: d.version } })) as { id: string; version: number };
+};
+
+function stewardsRecipes(): Record<string, Recipe> {
+  return {
+    listMyHouseholds: async (c) => {
+      const made = await household();
+      const r = await h.call(stewards.listMyHouseholds, { token: c.token, query: { limit: 50 } });
+      expect(ids(r.body.items)).toContain(made.id);
+      return r;
+    },
+    getMyStewardSummary: async (c) => {
+      await household();
+      const r = await h.call(stewards.getMyStewardSummary, { token: c.token });
+      expect(r.body.households).toBeGreaterThan(0);
+      return r;
+    },
+    getHousehold: async (c) => {
+      const made = await household('李爷爷');
+      const r = await h.call(stewards.getHousehold, { token: c.token, params: { id: made.id } });
+      expect(r.body.household).toMatchObject({ id: made.id, name: '李爷爷' });
+      return r;
+    },
+    recordVisit: async (c) => {
+      const made = await household();
+      const r = await h.call(stewards.recordVisit, { token: c.token, params: { id: made.id }, body: { date: day(0), metWith: '本人', discussed: '聊了聊' } });
+      expect(r.body.household.visitCount).toBe(1);
+      return r;
+    },
+    recordHelp: async (c) => {
+      const made = await household();
+      const r = await h.call(stewards.recordHelp, { token: c.token, params: { id: made.id }, body: { kind: 'livelihood', date: day(0), whatWasDone: '代购药品', hours: 1 } });
+      expect(r.body.help).toHaveLength(1);
+      return r;
+    },
+    linkVisitFeedback: async (c) => {
+      const made = await household();
+      const visited = ok(await h.call(stewards.recordVisit, { token: c.token, params: { id: made.id }, body: { date: day(0), metWith: '本人', discussed: '聊了聊', needs: '扶手松动' } }), 201);
+      const logged = await submitAs(c.token, '扶手松动');
+      const r = await h.call(stewards.linkVisitFeedback, { token: c.token, params: { id: made.id }, body: { visitId: visited.visits[0].id, feedbackId: logged.id } });
+      expect(r.body.visits[0].feedbackIds).toEqual([logged.id]);
+      return r;
+    },
+    listHouseholds: async (c) => {
+      const made = await household();
+      const r = await h.call(stewards.listHouseholds, { token: c.token, query: { stewardId: people.steward.id, limit: 50 } });
+      expect(ids(r.body.items)).toContain(made.id);
+      return r;
+    },
+    createHousehold: async (c) => {
+      const r = await h.call(stewards.createHousehold, { token: c.token, body: { compound: '青年新苑', building: '2栋', name: '王奶奶', stewardId: people.steward.id } });
+      expect(r.body.steward).toEqual({ id: people.steward.id, name: people.steward.name });
+      return r;
+    },
+    updateHousehold: async (c) => {
+      const made = await household();
+      const r = await h.call(stewards.updateHousehold, {
+        token: c.token,
+        params: { id: made.id },
+        body: { compound: '青年新苑', building: '3栋', name: '张奶奶', labels: [], stewardId: people.steward.id, version: made.version },
+      });
+      expect(r.body).toMatchObject({ building: '3栋', version: made.version + 1 });
+      return r;
+    },
+    getStewardCoverage: async (c) => {
+      await household();
+      const r = await h.call(stewards.getStewardCoverage, { token: c.token });
+      expect(r.body.stewards.map((s: { steward: { id: string } }) => s.steward.id)).toContain(people.steward.id);
+      return r;
+    },
+    exportStewardCoverage: async (c) => {
+      const r = await h.call(stewards.exportStewardCoverage, { token: c.token });
+      expect(r.body.csv).toContain(people.steward.name);
+      return r;
+    },
+    getStewardSettings: async (c) => {
+      const r = await h.call(stewards.getStewardSettings, { token: c.token });
+      expect(r.body.intervalDays).toBeGreaterThanOrEqual(7);
+      return r;
+    },
+    updateStewardSettings: async (c) => {
+      const { version } = ok(await h.call(stewards.getStewardSettings, { token: committee }));
+      const r = await h.call(stewards.updateStewardSettings, { token: c.token, body: { intervalDays: 30, version } });
+      expect(r.body).toEqual({ intervalDays: 30, version: version + 1 });
+      return r;
+    },
+    listSurveys: async (c) => {
+      const s = await openSurvey();
+      const r = await h.call(stewards.listSurveys, { token: c.token });
+      expect(ids(r.body.items)).toContain(s.id);
+      return r;
+    },
+    getSurvey: async (c) => {
+      const s = await openSurvey();
+      const r = await h.call(stewards.getSurvey, { token: c.token, params: { id: s.id } });
+      expect(r.body).toMatchObject({ id: s.id, answered: false });
+      return r;
+    },
+    answerSurvey: async (c) => {
+      const s = await openSurvey();
+      const r = await h.call(stewards.answerSurvey, { token: c.token, params: { id: s.id }, body: { answers: { q1: 'o1' }, compound: '青年新苑' } });
+      expect(r.body.answered).toBe(true);
+      return r;
+    },
+    listAdminSurveys: async (c) => {
+      const d = await draftSurvey();
+      const r = await h.call(stewards.listAdminSurveys, { token: c.token });
+      expect(ids(r.body.items)).toContain(d.id);
+      return r;
+    },
+    createSurvey: async (c) => {
+      const r = await h.call(stewards.createSurvey, { token: c.token, body: SURVEY_BODY });
+      expect(r.body).toMatchObject({ status: 'draft', version: 1 });
+      return r;
+    },
+    updateSurvey: async (c) => {
+      const d = await draftSurvey();
+      const r = await h.call(stewards.updateSurvey, { token: c.token, params: { id: d.id }, body: { ...SURVEY_BODY, title: '改过的征集', version: d.version } });
+      expect(r.body.title).toBe('改过的征集');
+      return r;
+    },
+    moveSurvey: async (c) => {
+      const d = await draftSurvey();
+      const r = await h.call(stewards.moveSurvey, { token: c.token, params: { id: d.id }, body: { to: 'open', version: d.version } });
+      expect(r.body.status).toBe('open');
+      return r;
+    },
+    getSurveyResults: async (c) => {
+      const s = await openSurvey();
+      ok(await h.call(stewards.answerSurvey, { token: people.resident.token, params: { id: s.id }, body: { answers: { q1: 'o2' }, compound: '青年新苑' } }), 201);
+      const r = await h.call(stewards.getSurveyResults, { token: c.token, params: { id: s.id } });
+      expect(r.body.questions[0].options.map((o: { count: number }) => o.count)).toEqual([0, 1]);
+      return r;
+    },
+    exportSurveyResults: async (c) => {
+      const s = await openSurvey();
+      const r = await h.call(stewards.exportSurveyResults, { token: c.token, params: { id: s.id } });
+      expect(r.body.csv.startsWith('\uFEFF问题,')).toBe(true);
+      return r;
+    },
+  };
+}
+
