@@ -30,9 +30,6 @@ export const dayText = (date: string): string => {
   return y && m && d ? `${y}年${Number(m)}月${Number(d)}日` : date;
 };
 
-/** Today in China (UTC+8), as the server's dates are written. */
-export const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** Rectification counts in a line: `问题 3 个，整改措施 2 条，已完成 1 条，逾期 0 条`. */
 export const rectificationText = (c: { problems: number; measures: number; done: number; overdue: number }): string =>
   `问题 ${c.problems} 个，整改措施 ${c.measures} 条，已完成 ${c.done} 条${c.overdue ? `，逾期 ${c.overdue} 条` : ''}`;

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { AddMeasureBody, MeetingBody, ReportKeyTaskBody, type ScoringAssessment } from '@shared/api/scoring';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
-import { chinaToday, dayText, rectificationText } from '../../components/scoring/scoringText';
+import { RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { dayText, rectificationText } from '../../components/scoring/scoringText';
+import { chinaToday } from '../../components/format';
 import { Button, Checkbox, Form, Html, TextField, useUniqueId } from '../../components/ui';
 import { formatTime } from '../../components/format';
 import { Evidence } from './Evidence';
@@ -149,6 +150,8 @@ function AddMeasure({ problem: p, assessment: a, reload, onFailed }: Pick<Sectio
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
   const id = `add-${p.key.replace('.', '-')}`;
+  // the same measure sent again (a retry after a lost answer) is added once
+  const retryKey = useRef(new RetryKey());
 
   const add = async () => {
     if (sending) return;
@@ -157,7 +160,8 @@ function AddMeasure({ problem: p, assessment: a, reload, onFailed }: Pick<Sectio
     setErrors({});
     setSending(true);
     try {
-      await call(api.scoring.addScoringRectification, { params: { id: a.id }, body: parsed.data });
+      await call(api.scoring.addScoringRectification, { params: { id: a.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+      retryKey.current.reset();
       setOpen(false);
       setMeasure('');
       setOwner('');
@@ -205,6 +209,7 @@ export function MeetingsSection({ assessment: a, reload, onFailed }: SectionProp
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
   const canRecord = a.can.rectify;
+  const retryKey = useRef(new RetryKey());
   const problemText = new Map(a.problems.map((p) => [p.key, p.text]));
 
   const record = async () => {
@@ -214,7 +219,8 @@ export function MeetingsSection({ assessment: a, reload, onFailed }: SectionProp
     setErrors({});
     setSending(true);
     try {
-      await call(api.scoring.recordScoringBranchMeeting, { params: { id: a.id }, body: parsed.data });
+      await call(api.scoring.recordScoringBranchMeeting, { params: { id: a.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+      retryKey.current.reset();
       setOpen(false);
       setMinutes('');
       setCount('');
