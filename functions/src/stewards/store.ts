@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../../shared/api/common';
 import { DEFAULT_VISIT_INTERVAL_DAYS, monthOfDate, type HelpKind, type HouseholdLabel } from '../../../shared/stewards/households';
 import { db } from '../db/client';
-import { unlessConditionFails, withoutKeys } from '../db/items';
+import { queryAll, unlessConditionFails, withoutKeys } from '../db/items';
 import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
@@ -138,22 +138,13 @@ export const updateHousehold = (
 
 /** A household and everything beside it (visits, help), newest first: one Query. */
 export const readHouseholdRecord = async (cid: string, id: string): Promise<{ household: HouseholdItem; work: WorkItem[] } | undefined> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': keys.household(cid, id).pk },
-        ConsistentRead: true,
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :p',
+    ExpressionAttributeValues: { ':p': keys.household(cid, id).pk },
+    ConsistentRead: true,
+    ScanIndexForward: false,
+  });
   const head = items.find((i) => i.sk === 'HOUSEHOLD');
   if (!head) return undefined;
   const work = items
@@ -256,30 +247,14 @@ export const listHouseholds = (
     ...(waitingBefore ? { narrowing: { sortKeyBefore: waitingBefore } } : {}),
   });
 
-/** Every item of one index partition (a steward's households, a month's work): pages followed to the end. */
-const queryAll = async <T>(index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, toItem: (raw: Record<string, unknown>) => T): Promise<T[]> => {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :p`,
-        ExpressionAttributeValues: { ':p': partition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(toItem));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-};
+/** Every item of one index partition (a steward's households, a month's work). */
+const allOf = async <T>(index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, toItem: (raw: Record<string, unknown>) => T): Promise<T[]> =>
+  (await queryAll({ TableName: table(), IndexName: index, KeyConditionExpression: `${index}pk = :p`, ExpressionAttributeValues: { ':p': partition } })).map(toItem);
 
-export const allHouseholdsOf = (cid: string, stewardId: string) => queryAll('gsi1', keys.stewardHouseholds(cid, stewardId), fromHousehold);
-export const allHouseholds = (cid: string) => queryAll('gsi2', keys.households(cid), fromHousehold);
-export const stewardMonthWork = (cid: string, stewardId: string, month: string) => queryAll('gsi1', keys.stewardMonth(cid, stewardId, month), (r) => withoutKeys<WorkItem>(r));
-export const communityMonthWork = (cid: string, month: string) => queryAll('gsi3', keys.communityMonth(cid, month), (r) => withoutKeys<WorkItem>(r));
+export const allHouseholdsOf = (cid: string, stewardId: string) => allOf('gsi1', keys.stewardHouseholds(cid, stewardId), fromHousehold);
+export const allHouseholds = (cid: string) => allOf('gsi2', keys.households(cid), fromHousehold);
+export const stewardMonthWork = (cid: string, stewardId: string, month: string) => allOf('gsi1', keys.stewardMonth(cid, stewardId, month), (r) => withoutKeys<WorkItem>(r));
+export const communityMonthWork = (cid: string, month: string) => allOf('gsi3', keys.communityMonth(cid, month), (r) => withoutKeys<WorkItem>(r));
 
 export interface SettingsItem {
   intervalDays: number;

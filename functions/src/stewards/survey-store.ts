@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SurveyQuestion, SurveyResponse, SurveyStatus } from '../../../shared/stewards/surveys';
 import { db } from '../db/client';
-import { unlessConditionFails, withoutKeys } from '../db/items';
+import { countAll, queryAll, unlessConditionFails, withoutKeys } from '../db/items';
 import { communityKey } from '../db/keys';
 import { tableName } from '../db/tables';
 
@@ -94,46 +94,17 @@ export const getResponse = async (cid: string, surveyId: string, sk: string): Pr
   return out.Item ? withoutKeys<ResponseItem>(out.Item) : undefined;
 };
 
-/** Every response of a survey, in the order of their keys (one Query, pages followed). */
-export const allResponses = async (cid: string, surveyId: string): Promise<ResponseItem[]> => {
-  const items: ResponseItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
-        ExpressionAttributeValues: { ':p': surveyKeys.survey(cid, surveyId).pk, ':r': 'RESPONSE#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []).map((i) => withoutKeys<ResponseItem>(i)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items.sort((a, b) => a.at.localeCompare(b.at));
-};
+/** The Query of a survey's responses (beside the survey item in its partition). */
+const responsesOf = (cid: string, surveyId: string) => ({
+  TableName: table(),
+  KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
+  ExpressionAttributeValues: { ':p': surveyKeys.survey(cid, surveyId).pk, ':r': 'RESPONSE#' },
+});
+
+/** Every response of a survey, oldest first. */
+export const allResponses = async (cid: string, surveyId: string): Promise<ResponseItem[]> =>
+  (await queryAll(responsesOf(cid, surveyId))).map((i) => withoutKeys<ResponseItem>(i)).sort((a, b) => a.at.localeCompare(b.at));
 
 /** How many responses each survey has (a counting Query each, side by side). */
-export const responseCounts = async (cid: string, ids: readonly string[]): Promise<Record<string, number>> => {
-  const counts = await Promise.all(
-    ids.map(async (id) => {
-      let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db().send(
-          new QueryCommand({
-            TableName: table(),
-            KeyConditionExpression: 'pk = :p AND begins_with(sk, :r)',
-            ExpressionAttributeValues: { ':p': surveyKeys.survey(cid, id).pk, ':r': 'RESPONSE#' },
-            Select: 'COUNT',
-            ExclusiveStartKey: start,
-          }),
-        );
-        count += out.Count ?? 0;
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return [id, count] as const;
-    }),
-  );
-  return Object.fromEntries(counts);
-};
+export const responseCounts = async (cid: string, ids: readonly string[]): Promise<Record<string, number>> =>
+  Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await countAll(responsesOf(cid, id))] as const)));
