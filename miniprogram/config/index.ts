@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
@@ -22,6 +23,42 @@ const feedbackStatusTemplate = process.env.GONGZHI_WECHAT_TEMPLATE_FEEDBACK_STAT
  * uses its own address; the mini-program the local server unless `GONGZHI_PUBLIC_URL` says otherwise.
  */
 const publicAppUrl = process.env.GONGZHI_PUBLIC_URL ?? (env === 'h5' ? '' : 'http://localhost:3000');
+
+/** The subpackages' roots, read from the app's config (the one place they are declared). */
+const SUBPACKAGE_ROOTS = [
+  ...readFileSync(path.resolve(__dirname, '../src/app.config.ts'), 'utf8').matchAll(/root:\s*'([^']+)'/g),
+].map((m) => m[1] as string);
+const MAIN_PACKAGE = 'main';
+
+/** Just what the split-chunks rules below read of webpack's chunks and modules. */
+interface WebpackChunk {
+  groupsIterable: Iterable<{ origins: { request?: string | null }[] }>;
+}
+type WebpackModule = object;
+interface WebpackChunkGraph {
+  getModuleChunksIterable(module: WebpackModule): Iterable<WebpackChunk>;
+}
+
+/** Which package a lazily loaded page's chunk belongs to, from the page it was requested as (`./packages/admin/queue/index`). */
+const packageOf = (chunk: WebpackChunk): string | undefined => {
+  for (const group of chunk.groupsIterable)
+    for (const { request } of group.origins) {
+      if (!request) continue;
+      const root = SUBPACKAGE_ROOTS.find((r) => request.includes(`${r}/`));
+      if (root) return root;
+      if (request.includes('pages/')) return MAIN_PACKAGE;
+    }
+  return undefined;
+};
+
+const packagesUsing = (module: WebpackModule, chunkGraph: WebpackChunkGraph): Set<string> => {
+  const packages = new Set<string>();
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+    const pkg = packageOf(chunk);
+    if (pkg) packages.add(pkg);
+  }
+  return packages;
+};
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -72,12 +109,38 @@ export default defineConfig<'webpack5'>(async () => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       // Taro splits only the initial chunks: every lazily loaded page would carry its own copy of zod, NutUI and
-      // the shared components. Put what two or more pages use into one chunk instead.
+      // the shared components. Share them the way the weapp build packages them, so the first page does not load
+      // what only the committee's or another capability's pages use: what pages share is split by the set of
+      // pages sharing it (so a page loads only what it uses; HTTP/2 makes the extra requests cheap), and what only
+      // one subpackage's pages share goes into that subpackage's own common chunk, loaded with its first page.
       webpackChain(chain) {
         chain.optimization.merge({
           splitChunks: {
             cacheGroups: {
-              pagesCommon: { name: 'pages-common', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+              // Used by a main-package page or by several packages: one chunk per set of pages using it.
+              shared: {
+                name: false,
+                chunks: 'async',
+                minChunks: 2,
+                priority: 20,
+                reuseExistingChunk: true,
+                test: (module: WebpackModule, { chunkGraph }: { chunkGraph: WebpackChunkGraph }) => {
+                  const packages = packagesUsing(module, chunkGraph);
+                  return packages.has(MAIN_PACKAGE) || packages.size > 1;
+                },
+              },
+              ...Object.fromEntries(
+                SUBPACKAGE_ROOTS.map((root) => [
+                  root,
+                  {
+                    name: `${root.replace(/\//g, '-')}-common`,
+                    chunks: (chunk: WebpackChunk) => packageOf(chunk) === root,
+                    minChunks: 2,
+                    priority: 10,
+                    reuseExistingChunk: true,
+                  },
+                ]),
+              ),
             },
           },
         });

@@ -79,3 +79,16 @@ export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.o
 
 /** A calendar month: `2026-11`. */
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');
+
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A day that exists (`2026-02-30` does not). Total: zod runs refinements on text the pattern refused too. */
+const isRealDate = (d: string): boolean => {
+  if (!DATE_PATTERN.test(d)) return true; // the pattern's own error says it
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+/** A China calendar date, `2026-11-27`. */
+export const ChinaDate = z.string({ error: '请填写日期' }).regex(DATE_PATTERN, '日期格式须为 YYYY-MM-DD').refine(isRealDate, '没有这一天');
+
+/** An id the server made with `randomUUID()`; the message says which id was wrong. */
+export const uuidLike = (message: string) => z.string().regex(/^[0-9a-f-]{36}$/, message);

@@ -4,9 +4,8 @@ import { SEAT_ROLES } from '../council/seats';
 import { MOTION_ACTS, MOTION_PHASES, MOTION_STATUSES } from '../council/status';
 import { ROLES, STAFF_ROLES, type Role } from '../roles';
 import { endpoint } from './endpoint';
-import { IsoDateTime, PageQuery, optionalText, page, text } from './common';
+import { ChinaDate, IsoDateTime, PageQuery, optionalText, page, text, uuidLike } from './common';
 import { FeedbackId, FeedbackIdParams } from './feedback';
-import { ChinaDate } from './teams';
 
 /**
  * The council (议事会): councils with seats by party, motions (议题) proposed by members or made by the committee
@@ -23,7 +22,6 @@ export const COUNCIL_MEMBER_ROLES = ['resident', 'steward', 'committee'] as cons
 /** Acts of a chair or of staff: every role passes the route table; the use case checks the seat. */
 export const CHAIR_OR_STAFF_ROLES = ROLES;
 
-const uuidLike = (message: string) => z.string().regex(/^[0-9a-f-]{36}$/, message);
 export const CouncilId = uuidLike('议事会编号无效');
 export const MotionId = uuidLike('议题编号无效');
 export const SeatId = uuidLike('席位编号无效');

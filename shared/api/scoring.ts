@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { ROLES, STAFF_ROLES } from '../roles';
-import { ASSESSMENT_STATUSES, PERIOD_STATUSES } from '../scoring/status';
+import { ASSESSMENT_STATUSES } from '../scoring/status';
 import { SESSION_KINDS, STUDIO_MEMBER_STATUSES } from '../scoring/studio';
 import { endpoint } from './endpoint';
-import { Month, PageQuery, optionalText, page, text } from './common';
-import { ChinaDate } from './teams';
+import { ChinaDate, Month, PageQuery, optionalText, page, text, uuidLike } from './common';
+import { AssessmentId, listMyScoringWork, MyScoringWork, PeriodId, PeriodStatusEnum, ScoringBranchId, ScoringPeriodSummary } from './scoring-work';
+
+export { AssessmentId, MyScoringWork, PeriodId, PeriodStatusEnum, ScoringBranchId, ScoringPeriodSummary };
 import { IncomingKey, UploadTicket } from './uploads';
 
 /**
@@ -26,9 +28,6 @@ import { IncomingKey, UploadTicket } from './uploads';
 /** Person routes: each use case decides by the period's assignments (secretary, reviewer, lead) or staff. */
 export const SCORING_PEOPLE = ROLES;
 
-const uuidLike = (message: string) => z.string().regex(/^[0-9a-f-]{36}$/, message);
-export const PeriodId = uuidLike('评定周期编号无效');
-export const AssessmentId = uuidLike('支部评定编号无效');
 export const KeyTaskId = uuidLike('任务编号无效');
 export const MeasureId = uuidLike('整改措施编号无效');
 export const MeetingId = uuidLike('支部大会记录编号无效');
@@ -36,8 +35,6 @@ export const EvidenceId = uuidLike('佐证材料编号无效');
 export const WorkingGroupMemberId = uuidLike('工作小组成员编号无效');
 export const StudioMemberId = uuidLike('工作室成员编号无效');
 export const MentoringSessionId = uuidLike('活动编号无效');
-/** A branch as identity keeps it (`01` … `17`). */
-export const ScoringBranchId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '党支部编号无效');
 /** A person's account id (as identity makes them). */
 export const ScoringPersonId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '人员编号无效');
 /** Ids within a sheet (categories, criteria, deduction rules, veto and bonus items): short and readable. */
@@ -46,7 +43,6 @@ export const SheetItemId = z.string({ error: '请填写编号' }).regex(/^[a-z0-
 export const ProblemKey = z.string({ error: '请选择问题' }).regex(/^[a-z0-9][a-z0-9-]{0,31}\.[a-z0-9][a-z0-9-]{0,31}$/, '问题编号无效');
 /** 8 letters and digits without look-alikes (0/O, 1/I); typed in lower case it still counts. */
 export const AssignmentCode = z.string().trim().toUpperCase().regex(/^[A-HJ-NP-Z2-9]{8}$/, '认领码为 8 位字母或数字');
-export const PeriodStatusEnum = z.enum(PERIOD_STATUSES, { error: '状态无效' });
 export const AssessmentStatusEnum = z.enum(ASSESSMENT_STATUSES);
 export const StarNumber = z.number({ error: '请选择星级' }).int().min(1, '星级为 1–5').max(5, '星级为 1–5');
 const Version = z.number({ error: '缺少版本号' }).int().min(1);
@@ -259,18 +255,6 @@ const Assignee = z.object({
 
 export const PeriodHistoryEntry = z.object({ at: z.string(), from: PeriodStatusEnum.nullable(), to: PeriodStatusEnum, byName: z.string() });
 
-export const ScoringPeriodSummary = z.object({
-  id: PeriodId,
-  name: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  /** As of now: an announcement whose days have passed is final. */
-  status: PeriodStatusEnum,
-  branchCount: z.number().int(),
-  announcement: z.object({ startsAt: z.string(), endsAt: z.string() }).optional(),
-  createdAt: z.string(),
-});
-export type ScoringPeriodSummary = z.infer<typeof ScoringPeriodSummary>;
 
 export const ScoringPeriod = ScoringPeriodSummary.extend({
   version: z.number().int(),
@@ -603,16 +587,6 @@ export const AssessmentRow = z.object({
 });
 export const PeriodBoard = z.object({ period: ScoringPeriodSummary, items: z.array(AssessmentRow) });
 
-export const MyScoringWork = z.object({
-  items: z.array(
-    z.object({
-      period: ScoringPeriodSummary,
-      secretaryOf: z.array(z.object({ branchId: ScoringBranchId, branchName: z.string(), assessmentId: AssessmentId })),
-      reviewerOf: z.array(z.object({ branchId: ScoringBranchId, branchName: z.string(), assessmentId: AssessmentId })),
-      lead: z.boolean(),
-    }),
-  ),
-});
 
 export const ClaimAssignmentBody = z.object({ code: AssignmentCode });
 export const ClaimedAssignment = z.object({
@@ -969,13 +943,7 @@ export const scoringApi = {
     outcomes: { 404: 'No such branch in the caller’s community' },
     summary: 'A branch’s stars across periods (announced ones; staff also see proposals, results being set and rectification)',
   }),
-  listMyScoringWork: endpoint({
-    method: 'GET',
-    path: '/v1/scoring/mine',
-    access: 'signed-in',
-    response: MyScoringWork,
-    summary: 'The branches I am secretary of and the ones I review, in the latest periods',
-  }),
+  listMyScoringWork,
   claimScoringAssignment: endpoint({
     method: 'POST',
     path: '/v1/scoring/assignment-claims',

@@ -3,9 +3,8 @@ import { HELP_KINDS, HOUSEHOLD_LABELS, MAX_VISIT_INTERVAL_DAYS, MIN_VISIT_INTERV
 import { MAX_OPTIONS, MAX_QUESTIONS, MIN_OPTIONS, SURVEY_STATUSES } from '../stewards/surveys';
 import { STAFF_ROLES, type Role } from '../roles';
 import { endpoint } from './endpoint';
-import { Month, PageQuery, optionalText, page, text } from './common';
+import { ChinaDate, Month, PageQuery, optionalText, page, text } from './common';
 import { FeedbackId } from './feedback';
-import { ChinaDate } from './teams';
 
 /**
  * The red stewards' work (红色小管家): the households each steward looks after, their home visits (走访入户) and

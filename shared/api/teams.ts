@@ -6,7 +6,7 @@ import { monthsInTwoRules } from '../teams/venues';
 import { REGISTRATION_NUMBER_PATTERN } from '../teams/registration';
 import { TEAM_STATUSES } from '../teams/status';
 import { endpoint } from './endpoint';
-import { PageQuery, optionalText, page, text } from './common';
+import { ChinaDate, PageQuery, optionalText, page, text } from './common';
 import { FeedbackId, MobilePhone } from './feedback';
 import { CommunityId } from './identity';
 
@@ -32,15 +32,6 @@ export const TeamStatusEnum = z.enum(TEAM_STATUSES, { error: '状态无效' });
 export const ActivityKindEnum = z.enum(ACTIVITY_KINDS, { error: '请选择活动类型' });
 const Version = z.number({ error: '缺少版本号' }).int().min(1);
 
-const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A day that exists (`2026-02-30` does not). Total: zod runs refinements on text the pattern refused too. */
-const isRealDate = (d: string): boolean => {
-  if (!DATE_PATTERN.test(d)) return true; // the pattern's own error says it
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-};
-/** A China calendar date, `2026-11-27`. */
-export const ChinaDate = z.string({ error: '请填写日期' }).regex(DATE_PATTERN, '日期格式须为 YYYY-MM-DD').refine(isRealDate, '没有这一天');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Times, slots, venues

@@ -10,7 +10,7 @@ import { clearSession, getSession, goToLogin, type Realm } from './session';
 
 /**
  * The typed API client: one generic function over the endpoint contracts in `shared/api`. Paths, methods and
- * types all come from the contract: `call(api.feedback.getFeedback, { params: { id } })`.
+ * types all come from the contract: `call(feedbackApi.getFeedback, { params: { id } })`.
  */
 
 type AnyEndpoint = Endpoint<any, any, any, any>;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Feedback } from '@shared/api/feedback';
-import { api, errorMessage, type call } from '../api';
+import { errorMessage, type call } from '../api';
+import { feedbackApi } from '@shared/api/feedback';
 
 /**
  * Loads one piece of feedback for a detail page (the resident's or the committee's): loading and error state,
@@ -21,7 +22,7 @@ export function useFeedback(id: string, client: typeof call, enabled: boolean) {
     setLoading(true);
     setError(undefined);
     try {
-      setFeedback(await client(api.feedback.getFeedback, { params: { id } }));
+      setFeedback(await client(feedbackApi.getFeedback, { params: { id } }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

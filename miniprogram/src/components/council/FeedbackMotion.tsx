@@ -1,18 +1,19 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { MotionSummary } from '@shared/api/council';
-import { api, type Realm } from '../../api';
+import { type Realm } from '../../api';
 import { Button, Html, useUniqueId } from '../ui';
 import { MotionPhaseTag } from './MotionPhaseTag';
 import { motionWhenText } from './councilText';
 import { clientOf } from './motionProps';
+import { councilApi } from '@shared/api/council';
 
 /** The motion a feedback was made into (null: none yet; undefined: not known yet, or not reachable). */
 export function useFeedbackMotion(feedbackId: string, realm: Realm) {
   const [motion, setMotion] = useState<MotionSummary | null | undefined>(undefined);
   const load = useCallback(async () => {
     try {
-      setMotion((await clientOf(realm)(api.council.getFeedbackMotion, { params: { id: feedbackId } })).motion);
+      setMotion((await clientOf(realm)(councilApi.getFeedbackMotion, { params: { id: feedbackId } })).motion);
     } catch {
       /* the feedback's page works without it */
     }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Motion } from '@shared/api/council';
 import { SEAT_ROLE_LABELS } from '@shared/council/seats';
-import { api, errorMessage } from '../../api';
+import { errorMessage } from '../../api';
 import { Button, ChoiceGroup, Form, Html, useConfirm, useUniqueId } from '../ui';
 import { clientOf, type MotionSectionProps } from './motionProps';
+import { councilApi } from '@shared/api/council';
 
 type Option = { value: string; label: string };
 const optionsOf = (m: Motion): Option[] => (m.settings?.options ?? []).map((o) => ({ value: o.id, label: o.label }));
@@ -40,8 +41,8 @@ export function MyBallotSection({ motion, realm, onChanged, onFailed }: MotionSe
     setSending(true);
     try {
       const client = clientOf(realm);
-      const receipt = await client(api.council.castBallot, { params: { id: motion.id }, body: { choice } });
-      const updated = await client(api.council.getMotion, { params: { id: motion.id } });
+      const receipt = await client(councilApi.castBallot, { params: { id: motion.id }, body: { choice } });
+      const updated = await client(councilApi.getMotion, { params: { id: motion.id } });
       setChanging(false);
       onChanged(updated, receipt.changed ? `已改为「${label}」。` : `您的票已投出：「${label}」。`);
     } catch (err) {
@@ -106,8 +107,8 @@ function InPersonForm({ motion, realm, entry, onChanged, onFailed, onClose }: Mo
     setSending(true);
     try {
       const client = clientOf(realm);
-      await client(api.council.recordInPersonBallot, { params: { id: motion.id }, body: { seatId: entry.seatId, choice } });
-      onChanged(await client(api.council.getMotion, { params: { id: motion.id } }), `已记录 ${entry.name} 的现场投票。`);
+      await client(councilApi.recordInPersonBallot, { params: { id: motion.id }, body: { seatId: entry.seatId, choice } });
+      onChanged(await client(councilApi.getMotion, { params: { id: motion.id } }), `已记录 ${entry.name} 的现场投票。`);
       onClose();
     } catch (err) {
       onFailed(errorMessage(err));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ScheduleBody, WithdrawMotionBody } from '@shared/api/council';
+import { ScheduleBody, WithdrawMotionBody, councilApi } from '@shared/api/council';
 import { MAX_CHOICES, PASS_RULES, passRuleText, type OptionKind, type PassRule } from '@shared/council/outcome';
-import { ApiError, api, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { ApiError, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { chinaDateTime, chinaToday, fromChinaDateTime } from '../format';
 import { Button, Checkbox, ChoiceGroup, Form, Html, TextField, useConfirm, useUniqueId } from '../ui';
 import { clientOf, type MotionSectionProps } from './motionProps';
@@ -76,7 +76,7 @@ export function ScheduleSection({ motion, realm, onChanged, onFailed }: MotionSe
     setErrors({});
     setSending(true);
     try {
-      const updated = await clientOf(realm)(api.council.scheduleMotion, { params: { id: motion.id }, body: parsed.data });
+      const updated = await clientOf(realm)(councilApi.scheduleMotion, { params: { id: motion.id }, body: parsed.data });
       setOpen(false);
       onChanged(updated, updated.phase === 'voting' ? '投票已开始，成员现在可以在小程序中投票。' : '已安排，投票开始前成员可以讨论。');
     } catch (err) {
@@ -173,7 +173,7 @@ export function WithdrawSection({ motion, realm, onChanged, onFailed }: MotionSe
     if (!ok) return;
     setSending(true);
     try {
-      onChanged(await clientOf(realm)(api.council.withdrawMotion, { params: { id: motion.id }, body: parsed.data }), '议题已撤回。');
+      onChanged(await clientOf(realm)(councilApi.withdrawMotion, { params: { id: motion.id }, body: parsed.data }), '议题已撤回。');
       setOpen(false);
     } catch (err) {
       onFailed(errorMessage(err));
@@ -219,7 +219,7 @@ export function CloseEarlySection({ motion, realm, onChanged, onFailed }: Motion
     if (!ok) return;
     setSending(true);
     try {
-      onChanged(await clientOf(realm)(api.council.closeMotionEarly, { params: { id: motion.id } }), '投票已结束，结果已公布。');
+      onChanged(await clientOf(realm)(councilApi.closeMotionEarly, { params: { id: motion.id } }), '投票已结束，结果已公布。');
     } catch (err) {
       onFailed(errorMessage(err));
     } finally {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { CommentBody } from '@shared/api/council';
-import { api, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { CommentBody, councilApi } from '@shared/api/council';
+import { errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { ListFooter } from '../ListFooter';
 import { ErrorState, LoadingState } from '../States';
 import { discardDraft, readDraft, useKeepDraft } from '../draft';
@@ -22,7 +22,7 @@ export function MotionComments({ motion, realm, onChanged, onFailed }: MotionSec
   const [sending, setSending] = useState(false);
   const titleId = useUniqueId('comments-title');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => clientOf(realm)(api.council.listMotionComments, { params: { id: motion.id }, query: { limit: 50, cursor } }),
+    (cursor: string | undefined) => clientOf(realm)(councilApi.listMotionComments, { params: { id: motion.id }, query: { limit: 50, cursor } }),
     [motion.id, realm],
   );
   const list = usePagedList(fetchPage, motion.viewer !== 'resident');
@@ -38,11 +38,11 @@ export function MotionComments({ motion, realm, onChanged, onFailed }: MotionSec
     setSending(true);
     try {
       const client = clientOf(realm);
-      await client(api.council.commentOnMotion, { params: { id: motion.id }, body: parsed.data });
+      await client(councilApi.commentOnMotion, { params: { id: motion.id }, body: parsed.data });
       discardDraft(draftKey);
       setText('');
       await list.reload();
-      onChanged(await client(api.council.getMotion, { params: { id: motion.id } }), '您的发言已发出。');
+      onChanged(await client(councilApi.getMotion, { params: { id: motion.id } }), '您的发言已发出。');
     } catch (err) {
       onFailed(errorMessage(err));
     } finally {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Motion } from '@shared/api/council';
-import { api, type Realm } from '../../api';
+import { type Realm } from '../../api';
 import { useLoaded } from '../useLoaded';
 import { ErrorState, LoadingState, Notice } from '../States';
 import { formatTime } from '../format';
@@ -13,10 +13,11 @@ import { MotionOutcome, RunningTally } from './MotionOutcome';
 import { MotionPhaseTag } from './MotionPhaseTag';
 import { historyActText, proposedByText, settingsFacts, windowText } from './councilText';
 import { clientOf } from './motionProps';
+import { councilApi } from '@shared/api/council';
 
 /** Loads one motion: loading and error state, `load` to refresh, `setMotion` after an act. */
 export function useMotion(id: string, realm: Realm, enabled: boolean) {
-  const { data: motion, setData: setMotion, error, loading, load } = useLoaded(enabled ? () => clientOf(realm)(api.council.getMotion, { params: { id } }) : null, [id, realm], {
+  const { data: motion, setData: setMotion, error, loading, load } = useLoaded(enabled ? () => clientOf(realm)(councilApi.getMotion, { params: { id } }) : null, [id, realm], {
     missing: id ? undefined : '没有指定要查看的议题',
   });
   return { motion, setMotion, error, loading, load };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { FinalResultBody, type ScoringAssessment } from '@shared/api/scoring';
-import { ApiError, api, call, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../api';
+import { FinalResultBody, type ScoringAssessment, scoringApi } from '@shared/api/scoring';
+import { ApiError, call, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../api';
 import { Button, ChoiceGroup, Form, Html, TextField, useConfirm, useUniqueId } from '../ui';
 import { scoreText, starText, starWord } from './scoringText';
 
@@ -57,7 +57,7 @@ export function FinaliseSection({
     if (!ok) return;
     setSending(true);
     try {
-      onChanged(await (realm === 'staff' ? staffCall : call)(api.scoring.finaliseScoringAssessment, { params: { id: a.id }, body: parsed.data }), '最终得分和星级已确定。');
+      onChanged(await (realm === 'staff' ? staffCall : call)(scoringApi.finaliseScoringAssessment, { params: { id: a.id }, body: parsed.data }), '最终得分和星级已确定。');
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fieldErrors).length) setErrors(err.fieldErrors);
       onFailed(failText(err));

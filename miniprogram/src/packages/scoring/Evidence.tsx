@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { EvidenceTarget, ScoringAssessment } from '@shared/api/scoring';
-import { api, call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { forgetLocalFile } from '../../api/localFiles';
 import { uploadPhoto } from '../../api/uploads';
 import { Button, Html, Photo, PhotoPicker, useConfirm, type PickedPhoto } from '../../components/ui';
+import { scoringApi } from '@shared/api/scoring';
 
 const MAX = 6;
 
@@ -37,9 +38,9 @@ export function Evidence({
     setState({ busy: true });
     try {
       for (const p of picked) {
-        const ticket = await call(api.scoring.createScoringEvidenceUpload);
+        const ticket = await call(scoringApi.createScoringEvidenceUpload);
         const key = await uploadPhoto(ticket, p.path);
-        await call(api.scoring.addScoringEvidence, { params: { id: a.id }, body: { target, key } });
+        await call(scoringApi.addScoringEvidence, { params: { id: a.id }, body: { target, key } });
         forgetLocalFile(p.path);
       }
       setState({ busy: false });
@@ -53,7 +54,7 @@ export function Evidence({
     const ok = await confirm({ title: `删除第 ${n} 张佐证照片吗？`, content: `「${label}」的这张照片会被删除。`, confirmText: '删除', cancelText: '不删除', destructive: true });
     if (!ok) return;
     try {
-      await call(api.scoring.removeScoringEvidence, { params: { id: a.id }, body: { evidenceId } });
+      await call(scoringApi.removeScoringEvidence, { params: { id: a.id }, body: { evidenceId } });
       reload('已删除这张佐证照片。');
     } catch (err) {
       setState({ busy: false, error: errorMessage(err) });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { AddMeasureBody, MeetingBody, ReportKeyTaskBody, type ScoringAssessment } from '@shared/api/scoring';
-import { RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { AddMeasureBody, MeetingBody, ReportKeyTaskBody, type ScoringAssessment, scoringApi } from '@shared/api/scoring';
+import { RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { dayText, rectificationText } from '../../components/scoring/scoringText';
 import { chinaToday } from '../../components/format';
 import { Button, Checkbox, Form, Html, TextField, useUniqueId } from '../../components/ui';
@@ -92,7 +92,7 @@ function MeasureItem({ measure: m, assessment: a, reload, onFailed }: Pick<Secti
     setErrors({});
     setSending(true);
     try {
-      await call(api.scoring.recordScoringRectificationProgress, { params: { id: a.id }, body: { measureId: m.id, text, done, version: m.version } });
+      await call(scoringApi.recordScoringRectificationProgress, { params: { id: a.id }, body: { measureId: m.id, text, done, version: m.version } });
       setOpen(false);
       setText('');
       reload(done ? `「${m.measure}」已整改完成。` : '已记录整改进展。');
@@ -160,7 +160,7 @@ function AddMeasure({ problem: p, assessment: a, reload, onFailed }: Pick<Sectio
     setErrors({});
     setSending(true);
     try {
-      await call(api.scoring.addScoringRectification, { params: { id: a.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+      await call(scoringApi.addScoringRectification, { params: { id: a.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
       retryKey.current.reset();
       setOpen(false);
       setMeasure('');
@@ -219,7 +219,7 @@ export function MeetingsSection({ assessment: a, reload, onFailed }: SectionProp
     setErrors({});
     setSending(true);
     try {
-      await call(api.scoring.recordScoringBranchMeeting, { params: { id: a.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+      await call(scoringApi.recordScoringBranchMeeting, { params: { id: a.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
       retryKey.current.reset();
       setOpen(false);
       setMinutes('');
@@ -371,7 +371,7 @@ function TaskStage({
     setErrors({});
     setSending(true);
     try {
-      await call(api.scoring.reportScoringKeyTask, { params: { id: a.id }, body: parsed.data });
+      await call(scoringApi.reportScoringKeyTask, { params: { id: a.id }, body: parsed.data });
       setOpen(false);
       reload(`已保存「${t.title}」的${label}。`);
     } catch (err) {

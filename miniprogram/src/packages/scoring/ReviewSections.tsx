@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ScoringAssessment } from '@shared/api/scoring';
-import { ApiError, api, call, errorMessage } from '../../api';
+import { ApiError, call, errorMessage } from '../../api';
 import { formatTime } from '../../components/format';
 import { reviewsText, scoreText, starText, starWord } from '../../components/scoring/scoringText';
 import { Button, Facts, Html, useConfirm, useUniqueId } from '../../components/ui';
 import type { SectionProps } from './useAssessment';
+import { scoringApi } from '@shared/api/scoring';
 
 const failText = (err: unknown) =>
   err instanceof ApiError && Object.keys(err.fieldErrors).length ? `${errorMessage(err)}：${Object.values(err.fieldErrors).join('；')}` : errorMessage(err);
@@ -27,7 +28,7 @@ export function SubmitSelfSection({ assessment: a, onChanged, onFailed }: Sectio
     if (!ok) return;
     setSending(true);
     try {
-      onChanged(await call(api.scoring.submitScoringSelfAssessment, { params: { id: a.id }, body: { version: a.version } }), '自评已提交。扣分的项目已列入问题清单，请添加整改措施。');
+      onChanged(await call(scoringApi.submitScoringSelfAssessment, { params: { id: a.id }, body: { version: a.version } }), '自评已提交。扣分的项目已列入问题清单，请添加整改措施。');
     } catch (err) {
       onFailed(failText(err));
     } finally {
@@ -72,7 +73,7 @@ export function SubmitReviewSection({ assessment: a, onChanged, onFailed }: Sect
     if (!ok) return;
     setSending(true);
     try {
-      onChanged(await call(api.scoring.submitScoringReview, { params: { id: a.id }, body: { version: mine.version } }), '复核已提交。');
+      onChanged(await call(scoringApi.submitScoringReview, { params: { id: a.id }, body: { version: mine.version } }), '复核已提交。');
     } catch (err) {
       onFailed(failText(err));
     } finally {

@@ -1,11 +1,12 @@
 import type { ScoringAssessment } from '@shared/api/scoring';
-import { api, call } from '../../api';
+import { call } from '../../api';
 import { useLoaded } from '../../components/useLoaded';
+import { scoringApi } from '@shared/api/scoring';
 
 /** Loads one branch's assessment for its pages: loading and error state, `load` to refresh, `setAssessment` after an act. */
 export function useAssessment(id: string, enabled: boolean) {
   const { data: assessment, setData: setAssessment, error, loading, load } = useLoaded(
-    enabled ? () => call(api.scoring.getScoringAssessment, { params: { id } }) : null,
+    enabled ? () => call(scoringApi.getScoringAssessment, { params: { id } }) : null,
     [id],
     { missing: id ? undefined : '没有指定要查看的党支部评定' },
   );

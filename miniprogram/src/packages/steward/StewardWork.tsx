@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { readDraft, useKeepDraft } from '../../components/draft';
-import { ProgressBody, type Feedback } from '@shared/api/feedback';
+import { ProgressBody, type Feedback, feedbackApi } from '@shared/api/feedback';
 import { FEEDBACK_ACTION_LABELS, allowedTransitions, checkTransition } from '@shared/feedback/status';
-import { ApiError, api, call, errorMessage, zodFieldErrors } from '../../api';
+import { ApiError, call, errorMessage, zodFieldErrors } from '../../api';
 import { ReplyTemplates } from '../../components/ReplyTemplates';
 import { Notice } from '../../components/States';
 import { statusText } from '../../components/statusText';
@@ -48,7 +48,7 @@ export function StewardWork({ feedback, onChanged, reload }: { feedback: Feedbac
     setNoteError(undefined);
     setSending(to);
     try {
-      const updated = await call(api.feedback.progressAssignedFeedback, { params: { id: feedback.id }, body: parsed.data });
+      const updated = await call(feedbackApi.progressAssignedFeedback, { params: { id: feedback.id }, body: parsed.data });
       setNote('');
       setDone(statusText.updated(updated.status));
       onChanged(updated);

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { WorkMonth } from '@shared/api/feedback';
-import { api, call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { formatMonth, recentMonths } from '../../components/format';
 import { Button, DataTable, Html, useUniqueId, type DataColumn } from '../../components/ui';
+import { feedbackApi } from '@shared/api/feedback';
 
 const COLUMNS: DataColumn<WorkMonth>[] = [
   { label: '月份', cell: (m) => formatMonth(m.month), short: true },
@@ -24,7 +25,7 @@ export function WorkLog() {
 
   useEffect(() => {
     const [to, , , , , from] = recentMonths(new Date(), 6);
-    call(api.feedback.getMyWorkLog, { query: { from: from!, to: to! } }).then(
+    call(feedbackApi.getMyWorkLog, { query: { from: from!, to: to! } }).then(
       (r) => setMonths(r.months),
       (err: unknown) => setError(errorMessage(err)),
     );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { api, call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { formatTime } from '../../components/format';
 import { Button, Html, QrCode, useConfirm, useUniqueId } from '../../components/ui';
 import { joinAddress } from './address';
 import type { SectionProps } from './sections';
+import { teamsApi } from '@shared/api/teams';
 
 /**
  * The leader's invite code: shared as text in the team's chat group, or shown as a QR code a member scans. A new
@@ -22,7 +23,7 @@ export function InviteSection({ team, onChanged, onFailed }: SectionProps) {
     }
     setSending(true);
     try {
-      const fresh = await call(api.teams.rotateTeamInvite, { params: { id: team.id } });
+      const fresh = await call(teamsApi.rotateTeamInvite, { params: { id: team.id } });
       onChanged({ ...team, invite: fresh }, `新的邀请码是 ${fresh.code}。`);
     } catch (err) {
       onFailed(errorMessage(err));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { AddMemberBody } from '@shared/api/teams';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { AddMemberBody, teamsApi } from '@shared/api/teams';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { hoursText } from '../../components/teams/teamText';
 import { Button, Checkbox, Form, Html, TextField, VisuallyHidden, useConfirm, useUniqueId } from '../../components/ui';
 import type { SectionProps } from './sections';
@@ -27,7 +27,7 @@ export function MembersSection({ team, onChanged, onFailed }: SectionProps) {
     setErrors({});
     setSending(true);
     try {
-      onChanged(await call(api.teams.addTeamMember, { params: { id: team.id }, body: parsed.data }), `已添加队员 ${parsed.data.name}。`);
+      onChanged(await call(teamsApi.addTeamMember, { params: { id: team.id }, body: parsed.data }), `已添加队员 ${parsed.data.name}。`);
       setName('');
       setPhone('');
       setConsent(false);
@@ -48,7 +48,7 @@ export function MembersSection({ team, onChanged, onFailed }: SectionProps) {
     });
     if (!ok) return;
     try {
-      onChanged(await call(api.teams.removeTeamMember, { params: { id: team.id }, body: { memberId } }), `已移除队员 ${memberName}。`);
+      onChanged(await call(teamsApi.removeTeamMember, { params: { id: team.id }, body: { memberId } }), `已移除队员 ${memberName}。`);
     } catch (err) {
       onFailed(errorMessage(err));
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ActivityBody } from '@shared/api/teams';
+import { ActivityBody, teamsApi } from '@shared/api/teams';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@shared/teams/activities';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { Button, ChoiceGroup, Form, Html, TextField, useUniqueId } from '../../components/ui';
 import { chinaToday } from '../../components/format';
 import { AttendeePicker } from './AttendeePicker';
@@ -36,7 +36,7 @@ export function RecordActivity({ team, onChanged, onFailed }: SectionProps) {
     setErrors({});
     setSending(true);
     try {
-      onChanged(await call(api.teams.recordTeamActivity, { params: { id: team.id }, body: parsed.data }), `已记录「${parsed.data.title}」。`);
+      onChanged(await call(teamsApi.recordTeamActivity, { params: { id: team.id }, body: parsed.data }), `已记录「${parsed.data.title}」。`);
       setOpen(false);
       setKind('');
       setTitle('');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { StudySessionBody } from '@shared/api/teams';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
+import { StudySessionBody, teamsApi } from '@shared/api/teams';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../api';
 import { Button, Form, Html, TextField, useUniqueId } from '../../components/ui';
 import { chinaToday } from '../../components/format';
 import { AttendeePicker } from './AttendeePicker';
@@ -29,7 +29,7 @@ export function RecordStudySession({ team, onChanged, onFailed }: SectionProps) 
     setSending(true);
     try {
       onChanged(
-        await call(api.teams.recordStudySession, { params: { id: team.id }, body: parsed.data }),
+        await call(teamsApi.recordStudySession, { params: { id: team.id }, body: parsed.data }),
         `已记录规章学习，${parsed.data.attendeeIds.length} 人确认了第 ${version} 版规章。`,
       );
       setOpen(false);

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { DanceRules } from '@shared/api/teams';
-import { api, call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { Button, Html, useUniqueId } from '../../components/ui';
 import { dateText } from '../../components/teams/teamText';
 import { meIn, type SectionProps } from './sections';
+import { teamsApi } from '@shared/api/teams';
 
 /**
  * The dance rules (广场舞规章) for the member reading the page: the version in force, read in full, then
@@ -19,14 +20,14 @@ export function RulesSection({ team, onChanged, onFailed, userId }: SectionProps
   const accepted = Boolean(me?.acceptedCurrent);
 
   useEffect(() => {
-    call(api.teams.getCurrentDanceRules).then(setRules, () => setMissing(true));
+    call(teamsApi.getCurrentDanceRules).then(setRules, () => setMissing(true));
   }, [team.rules.currentVersion]);
 
   const accept = async () => {
     if (!rules || sending) return;
     setSending(true);
     try {
-      onChanged(await call(api.teams.acceptDanceRules, { params: { id: team.id }, body: { rulesVersion: rules.version } }), `您已确认第 ${rules.version} 版规章。`);
+      onChanged(await call(teamsApi.acceptDanceRules, { params: { id: team.id }, body: { rulesVersion: rules.version } }), `您已确认第 ${rules.version} 版规章。`);
     } catch (err) {
       onFailed(errorMessage(err));
     } finally {

@@ -4,12 +4,13 @@ import type { Team } from '@shared/api/teams';
 import { ACTIVITY_KIND_LABELS } from '@shared/teams/activities';
 import { VALIDITY_LABELS } from '@shared/teams/registration';
 import { TEAM_STATUS_LABELS } from '@shared/teams/status';
-import { ApiError, api, call, errorMessage } from '../../api';
+import { ApiError, call, errorMessage } from '../../api';
 import { formatTime } from '../../components/format';
 import { Slots } from '../../components/teams/Slots';
 import { dateText, hoursText, rulesProgressText } from '../../components/teams/teamText';
 import { Button, Facts, Html, useConfirm, useUniqueId } from '../../components/ui';
 import type { SectionProps } from './sections';
+import { teamsApi } from '@shared/api/teams';
 
 
 /** The filing as it stands: where and when the team dances, its size and loudspeaker, and its registration. */
@@ -63,7 +64,7 @@ export function SubmitSection({ team, onChanged, onFailed }: SectionProps) {
   const submit = async () => {
     setSending(true);
     try {
-      onChanged(await call(api.teams.submitTeam, { params: { id: team.id }, body: { version: team.version } }), '已提交，社区审核后会在这里告诉您结果。');
+      onChanged(await call(teamsApi.submitTeam, { params: { id: team.id }, body: { version: team.version } }), '已提交，社区审核后会在这里告诉您结果。');
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fieldErrors).length) onFailed(`${errorMessage(err)}：${Object.values(err.fieldErrors).join('；')}`);
       else onFailed(errorMessage(err));
@@ -180,7 +181,7 @@ export function LeaveTeam({ team, onFailed }: Pick<SectionProps, 'team' | 'onFai
     });
     if (!ok) return;
     try {
-      await call(api.teams.leaveTeam, { params: { id: team.id } });
+      await call(teamsApi.leaveTeam, { params: { id: team.id } });
       await Taro.redirectTo({ url: '/packages/teams/mine/index' });
     } catch (err) {
       onFailed(errorMessage(err));

@@ -1,10 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { api, call, clearSession } from '../../api';
+import { call, clearSession } from '../../api';
 import { myFeedbackLabel } from '../../components/feedbackText';
 import { LoadingState } from '../../components/States';
 import { Button, Html, useConfirm } from '../../components/ui';
 import { useSession } from '../../components/useSession';
+import { feedbackApi } from '@shared/api/feedback';
+import { listMyScoringWork } from '@shared/api/scoring-work';
 
 /** A branch's secretary and the working group do their star-rating work here (and claim it with a code). */
 const SCORING_PAGE = '/packages/scoring/mine/index';
@@ -21,7 +23,7 @@ export default function HomePage() {
   const loadUnread = useCallback(async () => {
     if (!session) return;
     try {
-      setUnread((await call(api.feedback.countMyUnreadFeedback)).count);
+      setUnread((await call(feedbackApi.countMyUnreadFeedback)).count);
     } catch {
       /* the entry still works without its count */
     }
@@ -29,7 +31,7 @@ export default function HomePage() {
   const loadScoringWork = useCallback(async () => {
     if (!session) return;
     try {
-      setScoringWork((await call(api.scoring.listMyScoringWork)).items.length > 0);
+      setScoringWork((await call(listMyScoringWork)).items.length > 0);
     } catch {
       /* the quiet entry below still leads there */
     }

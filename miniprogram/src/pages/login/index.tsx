@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { WechatLoginBody } from '@shared/api/identity';
-import { afterSignIn, api, call, errorMessage, getSession, saveSession, zodFieldErrors } from '../../api';
+import { WechatLoginBody, identityApi } from '@shared/api/identity';
+import { afterSignIn, call, errorMessage, getSession, saveSession, zodFieldErrors } from '../../api';
 import { Notice } from '../../components/States';
 import { Button, Form, Html, TextField } from '../../components/ui';
 
@@ -37,7 +37,7 @@ export default function LoginPage() {
     setBusy(which);
     setError(undefined);
     try {
-      const session = await call(api.identity.wechatLogin, { body: parsed.data });
+      const session = await call(identityApi.wechatLogin, { body: parsed.data });
       saveSession('resident', session);
       await Taro.reLaunch({ url: next });
     } catch (err) {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useMemo, useState } from 'react';
 import type { AuditEntry } from '@shared/api/audit';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -13,6 +13,7 @@ import { useSession } from '../../../components/useSession';
 import { useAssignees } from '../feedback/useAssignees';
 import { ADMIN_SECTIONS } from '../sections';
 import { actionText, changeText, targetText, type Names } from './auditText';
+import { identityApi } from '@shared/api/identity';
 
 const PAGE_SIZE = 30;
 /** A year of the trail to choose from, this month first. */
@@ -54,7 +55,7 @@ export default function AuditTrailPage() {
   const titleId = useUniqueId('audit-title');
   const monthId = useUniqueId('audit-month');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => staffCall(api.identity.listAuditTrail, { query: { month, limit: PAGE_SIZE, cursor } }),
+    (cursor: string | undefined) => staffCall(identityApi.listAuditTrail, { query: { month, limit: PAGE_SIZE, cursor } }),
     [month],
   );
   const list = usePagedList(fetchPage, allowed);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { CompoundListBody } from '@shared/api/identity';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
+import { CompoundListBody, identityApi } from '@shared/api/identity';
+import { ApiError, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { Button, Form, Html, TextField, useConfirm, useUniqueId } from '../../../components/ui';
@@ -33,7 +33,7 @@ export default function CompoundsPage() {
   const fetchList = useCallback(async () => {
     setLoad({ state: 'loading' });
     try {
-      const list = await staffCall(api.identity.listCompounds);
+      const list = await staffCall(identityApi.listCompounds);
       setNames(list.names);
       setSaved(list.names);
       setVersion(list.version);
@@ -84,7 +84,7 @@ export default function CompoundsPage() {
     if (!parsed.success) return setNotice({ kind: 'error', text: Object.values(zodFieldErrors(parsed.error.issues))[0] ?? '名单有误' });
     setSaving(true);
     try {
-      const list = await staffCall(api.identity.updateCompounds, { body: parsed.data });
+      const list = await staffCall(identityApi.updateCompounds, { body: parsed.data });
       setNames(list.names);
       setSaved(list.names);
       setVersion(list.version);

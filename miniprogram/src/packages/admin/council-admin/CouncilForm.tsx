@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { CouncilBody, type Council } from '@shared/api/council';
+import { CouncilBody, type Council, councilApi } from '@shared/api/council';
 import { DEFAULT_PARTIES } from '@shared/council/seats';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { Button, Form, Html, TextField, useUniqueId } from '../../../components/ui';
 
@@ -50,8 +50,8 @@ export function CouncilForm({ council, onSaved, onCancel }: { council?: Council;
     setSending(true);
     try {
       const saved = council
-        ? await staffCall(api.council.updateCouncil, { params: { id: council.id }, body: { ...parsed.data, version: council.version } })
-        : await staffCall(api.council.createCouncil, { body: parsed.data });
+        ? await staffCall(councilApi.updateCouncil, { params: { id: council.id }, body: { ...parsed.data, version: council.version } })
+        : await staffCall(councilApi.createCouncil, { body: parsed.data });
       onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError && err.kind.endsWith('stale-version')) setError('这个议事会刚被其他人修改过，请刷新页面后再改。');

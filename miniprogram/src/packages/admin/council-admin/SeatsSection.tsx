@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ChangeSeatBody, SeatBody, type Council, type CouncilSeat } from '@shared/api/council';
+import { ChangeSeatBody, SeatBody, type Council, type CouncilSeat, councilApi } from '@shared/api/council';
 import { SEAT_ROLES, SEAT_ROLE_LABELS, type SeatRole } from '@shared/council/seats';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { chinaToday } from '../../../components/format';
 import { Button, ChoiceGroup, Form, Html, SelectField, TextField, useConfirm, useUniqueId } from '../../../components/ui';
+import { identityApi } from '@shared/api/identity';
 
 const ROLE_OPTIONS = SEAT_ROLES.map((value) => ({ value, label: SEAT_ROLE_LABELS[value] }));
 const DAY = 86_400_000;
@@ -32,7 +33,7 @@ function AddSeatForm({ council, onSaved, onCancel }: { council: Council; onSaved
   const titleId = useUniqueId('add-seat');
 
   useEffect(() => {
-    staffCall(api.identity.listStewards)
+    staffCall(identityApi.listStewards)
       .then((r) => setStewards(r.items))
       .catch(() => {
         /* seating by name works without the list */
@@ -53,7 +54,7 @@ function AddSeatForm({ council, onSaved, onCancel }: { council: Council; onSaved
     setErrors({});
     setSending(true);
     try {
-      onSaved(await staffCall(api.council.seatCouncilMember, { params: { id: council.id }, body: parsed.data }), parsed.data.name);
+      onSaved(await staffCall(councilApi.seatCouncilMember, { params: { id: council.id }, body: parsed.data }), parsed.data.name);
     } catch (err) {
       setError(seatError(err));
     } finally {
@@ -133,7 +134,7 @@ function ChangeSeatForm({ council, seat, onSaved, onCancel }: { council: Council
     }
     setSending(true);
     try {
-      onSaved(await staffCall(api.council.changeCouncilSeat, { params: { id: council.id }, body: parsed.data }), end ? `${seat.name} 已卸任。` : `已保存 ${seat.name} 的任期和角色。`);
+      onSaved(await staffCall(councilApi.changeCouncilSeat, { params: { id: council.id }, body: parsed.data }), end ? `${seat.name} 已卸任。` : `已保存 ${seat.name} 的任期和角色。`);
     } catch (err) {
       setError(seatError(err));
     } finally {

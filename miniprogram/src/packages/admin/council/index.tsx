@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Council } from '@shared/api/council';
 import type { MotionPhase } from '@shared/council/status';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
@@ -17,6 +17,7 @@ import { useSession } from '../../../components/useSession';
 import { CouncilForm } from '../council-admin/CouncilForm';
 import { SeatsSection } from '../council-admin/SeatsSection';
 import { ADMIN_SECTIONS } from '../sections';
+import { councilApi } from '@shared/api/council';
 
 type View = 'motions' | 'seats' | 'about';
 const VIEWS = [
@@ -42,7 +43,7 @@ function MotionsView({ council }: { council: Council }) {
   const titleId = useUniqueId('motions-title');
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
-      staffCall(api.council.listCouncilMotions, { params: { id: council.id }, query: { limit: 20, cursor, phase: phase === 'all' ? undefined : phase } }),
+      staffCall(councilApi.listCouncilMotions, { params: { id: council.id }, query: { limit: 20, cursor, phase: phase === 'all' ? undefined : phase } }),
     [council.id, phase],
   );
   const list = usePagedList(fetchPage);
@@ -95,7 +96,7 @@ export default function AdminCouncilPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data: council, setData: setCouncil, error, load } = useLoaded(session ? () => staffCall(api.council.getCouncil, { params: { id } }) : null, [id], {
+  const { data: council, setData: setCouncil, error, load } = useLoaded(session ? () => staffCall(councilApi.getCouncil, { params: { id } }) : null, [id], {
     missing: id ? undefined : '没有指定要查看的议事会',
   });
   const [view, setView] = useState<View>('motions');

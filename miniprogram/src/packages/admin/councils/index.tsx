@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -9,6 +9,7 @@ import { CardButton } from '../../../components/ui/CardButton';
 import { useSession } from '../../../components/useSession';
 import { CouncilForm } from '../council-admin/CouncilForm';
 import { ADMIN_SECTIONS } from '../sections';
+import { councilApi } from '@shared/api/council';
 
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/admin/council/index?id=${id}` });
 
@@ -17,7 +18,7 @@ export default function AdminCouncilsPage() {
   const session = useSession('staff');
   const titleId = useUniqueId('councils-title');
   const [creating, setCreating] = useState(false);
-  const { data, error, load } = useLoaded(session ? () => staffCall(api.council.listCouncils) : null, [], { reloadOnShow: true });
+  const { data, error, load } = useLoaded(session ? () => staffCall(councilApi.listCouncils) : null, [], { reloadOnShow: true });
   const items = data?.items ?? null;
 
   if (!session) return <LoadingState text='正在前往登录…' />;

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { StewardSettingsBody, type Coverage } from '@shared/api/stewards';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { StewardSettingsBody, type Coverage, stewardsApi } from '@shared/api/stewards';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { useCsvExport } from '../../../components/admin/useCsvExport';
@@ -39,7 +39,7 @@ function IntervalForm({ interval, onSaved }: { interval: number; onSaved: () => 
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [sending, setSending] = useState(false);
   useEffect(() => {
-    staffCall(api.stewards.getStewardSettings)
+    staffCall(stewardsApi.getStewardSettings)
       .then((s) => setVersion(s.version))
       .catch((err) => setNote({ kind: 'error', text: errorMessage(err) }));
   }, []);
@@ -50,7 +50,7 @@ function IntervalForm({ interval, onSaved }: { interval: number; onSaved: () => 
     setErrors({});
     setSending(true);
     try {
-      const saved = await staffCall(api.stewards.updateStewardSettings, { body: parsed.data });
+      const saved = await staffCall(stewardsApi.updateStewardSettings, { body: parsed.data });
       setVersion(saved.version);
       setNote({ kind: 'ok', text: `已保存：超过 ${saved.intervalDays} 天未走访算超期。` });
       onSaved();
@@ -92,7 +92,7 @@ export default function CoveragePage() {
     setError(undefined);
     setCoverage(null);
     try {
-      setCoverage(await staffCall(api.stewards.getStewardCoverage, { query: { month } }));
+      setCoverage(await staffCall(stewardsApi.getStewardCoverage, { query: { month } }));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -118,7 +118,7 @@ export default function CoveragePage() {
         <Button inline variant='plain' onClick={() => void Taro.navigateTo({ url: '/packages/admin/surveys/index' })}>
           民意征集
         </Button>
-        <Button inline variant='plain' loading={csv.exporting} onClick={() => void csv.run(() => staffCall(api.stewards.exportStewardCoverage, { query: { month } }))}>
+        <Button inline variant='plain' loading={csv.exporting} onClick={() => void csv.run(() => staffCall(stewardsApi.exportStewardCoverage, { query: { month } }))}>
           {csv.exporting ? '正在导出…' : '导出 CSV'}
         </Button>
       </Html>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { PublishDanceRulesBody, type DanceRules } from '@shared/api/teams';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { PublishDanceRulesBody, type DanceRules, teamsApi } from '@shared/api/teams';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { discardDraft, readDraft, useKeepDraft } from '../../../components/draft';
@@ -24,7 +24,7 @@ interface Draft {
 /** The version in force, or none yet (the server answers 404 `no-dance-rules`). */
 const fetchCurrent = async (): Promise<DanceRules | null> => {
   try {
-    return await staffCall(api.teams.getCurrentDanceRules);
+    return await staffCall(teamsApi.getCurrentDanceRules);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;
@@ -115,7 +115,7 @@ export default function DanceRulesPage() {
     if (!ok) return;
     setPublishing(true);
     try {
-      const rules = await staffCall(api.teams.publishDanceRules, { body: parsed.data });
+      const rules = await staffCall(teamsApi.publishDanceRules, { body: parsed.data });
       discardDraft(DRAFT_KEY);
       setDraft(null);
       setLoad({ state: 'ready', rules });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { AssignBody, type Feedback } from '@shared/api/feedback';
+import { AssignBody, type Feedback, feedbackApi } from '@shared/api/feedback';
 import { isFinal } from '@shared/feedback/status';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { assignmentText } from '../../../components/feedbackText';
 import { ErrorState, Notice } from '../../../components/States';
 import { Button, Form, Html, useUniqueId } from '../../../components/ui';
@@ -41,7 +41,7 @@ export function AssignSection({
     setErrors({});
     setSending(true);
     try {
-      const updated = await staffCall(api.feedback.assignFeedback, { params: { id: feedback.id }, body: parsed.data });
+      const updated = await staffCall(feedbackApi.assignFeedback, { params: { id: feedback.id }, body: parsed.data });
       setResult({ kind: 'ok', text: `已分派给：${assignmentText(updated.assignment)}` });
       onChanged(updated);
     } catch (err) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { BulkAssignBody, type FeedbackSummary } from '@shared/api/feedback';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { BulkAssignBody, type FeedbackSummary, feedbackApi } from '@shared/api/feedback';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { assignmentText } from '../../../components/feedbackText';
 import { ErrorState, Notice } from '../../../components/States';
 import { Button, Form, Html, useUniqueId } from '../../../components/ui';
@@ -46,7 +46,7 @@ export function BulkAssign({
     setErrors({});
     setSending(true);
     try {
-      const r = await staffCall(api.feedback.assignFeedbackInBulk, { body: parsed.data });
+      const r = await staffCall(feedbackApi.assignFeedbackInBulk, { body: parsed.data });
       const who = assignmentText(parsed.data);
       const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? '一条反馈';
       setResult({

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { FeedbackMotionBody, type CouncilSummary } from '@shared/api/council';
+import { FeedbackMotionBody, type CouncilSummary, councilApi } from '@shared/api/council';
 import type { Feedback } from '@shared/api/feedback';
-import { api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { FeedbackMotionCard, useFeedbackMotion } from '../../../components/council/FeedbackMotion';
 import { Button, Form, Html, SelectField, TextField, useUniqueId } from '../../../components/ui';
@@ -25,7 +25,7 @@ export function CouncilMotionSection({ feedback, headingTag }: { feedback: Feedb
 
   useEffect(() => {
     if (!open) return;
-    staffCall(api.council.listCouncils)
+    staffCall(councilApi.listCouncils)
       .then((r) => {
         setCouncils(r.items);
         if (r.items.length === 1) setCouncilId(r.items[0]!.id);
@@ -45,7 +45,7 @@ export function CouncilMotionSection({ feedback, headingTag }: { feedback: Feedb
     setErrors({});
     setSending(true);
     try {
-      await staffCall(api.council.proposeMotionFromFeedback, { params: { id: councilId }, body: parsed.data });
+      await staffCall(councilApi.proposeMotionFromFeedback, { params: { id: councilId }, body: parsed.data });
       setOpen(false);
       await reload();
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { readDraft, useKeepDraft } from '../../../components/draft';
 import type { Feedback } from '@shared/api/feedback';
-import { TransitionBody } from '@shared/api/feedback';
+import { TransitionBody, feedbackApi } from '@shared/api/feedback';
 import {
   FEEDBACK_ACTION_LABELS,
   NOTE_REQUIRED_FOR,
@@ -9,7 +9,7 @@ import {
   checkTransition,
   type FeedbackStatus,
 } from '@shared/feedback/status';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { FeedbackDetails, FeedbackDetailsSkeleton } from '../../../components/FeedbackDetails';
 import { ReplyTemplates } from '../../../components/ReplyTemplates';
 import { ErrorState, Notice } from '../../../components/States';
@@ -93,7 +93,7 @@ export function FeedbackReview({
     }
     setSending(to);
     try {
-      const updated = await staffCall(api.feedback.transitionFeedback, { params: { id: feedback.id }, body: parsed.data });
+      const updated = await staffCall(feedbackApi.transitionFeedback, { params: { id: feedback.id }, body: parsed.data });
       setFeedback(updated);
       setNote('');
       setDone(statusText.updated(updated.status));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { NoteBody, type Feedback } from '@shared/api/feedback';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
+import { NoteBody, type Feedback, feedbackApi } from '@shared/api/feedback';
+import { ApiError, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { InternalNotes } from '../../../components/InternalNotes';
 import { Notice } from '../../../components/States';
 import { Button, Form, TextField, useUniqueId } from '../../../components/ui';
@@ -26,7 +26,7 @@ export function NotesSection({ feedback, headingTag, onChanged }: { feedback: Fe
     setError(undefined);
     setSending(true);
     try {
-      const updated = await staffCall(api.feedback.addInternalNote, { params: { id: feedback.id }, body: parsed.data });
+      const updated = await staffCall(feedbackApi.addInternalNote, { params: { id: feedback.id }, body: parsed.data });
       setText('');
       onChanged(updated);
     } catch (err) {

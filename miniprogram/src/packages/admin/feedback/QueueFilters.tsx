@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { Button, Form, Html, SelectField, TextField, useUniqueId } from '../../../components/ui';
 import { useAssignees } from './useAssignees';
 import { WAITING_OPTIONS, activeFilters, assigneeValue, withAssignee, type QueueFilter } from './queueFilter';
+import { identityApi } from '@shared/api/identity';
 
 const CATEGORY_OPTIONS = FEEDBACK_CATEGORIES.map((value) => ({ value, label: FEEDBACK_CATEGORY_LABELS[value] }));
 
@@ -20,7 +21,7 @@ export function QueueFilters({ value, onChange }: { value: QueueFilter; onChange
   const id = useUniqueId('queue-filter');
   useEffect(() => setQ(value.q ?? ''), [value.q]);
   useEffect(() => {
-    staffCall(api.identity.listCompounds).then(
+    staffCall(identityApi.listCompounds).then(
       (list) => setCompounds(list.names),
       () => setCompounds([]),
     );

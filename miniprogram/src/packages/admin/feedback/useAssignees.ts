@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
+import { identityApi } from '@shared/api/identity';
 
 export interface Option {
   id: string;
@@ -15,7 +16,7 @@ export interface Assignees {
 let cached: Promise<Assignees> | null = null;
 
 const loadAssignees = (): Promise<Assignees> => {
-  cached ??= Promise.all([staffCall(api.identity.listBranches), staffCall(api.identity.listStewards)])
+  cached ??= Promise.all([staffCall(identityApi.listBranches), staffCall(identityApi.listStewards)])
     .then(([b, s]) => ({ branches: b.items, stewards: s.items }))
     .catch((err: unknown) => {
       cached = null;

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -10,13 +10,14 @@ import { Button, Html } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { HouseholdForm } from '../stewards-admin/HouseholdForm';
+import { stewardsApi } from '@shared/api/stewards';
 
 /** A household's record for the committee (this read is on the audit trail): who, why, visits, help; and its edit. */
 export default function AdminHouseholdPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data: record, error, load } = useLoaded(session ? () => staffCall(api.stewards.getHousehold, { params: { id } }) : null, [id], {
+  const { data: record, error, load } = useLoaded(session ? () => staffCall(stewardsApi.getHousehold, { params: { id } }) : null, [id], {
     missing: id ? undefined : '没有指定住户',
   });
   const [editing, setEditing] = useState(false);

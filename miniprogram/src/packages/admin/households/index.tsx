@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { HouseholdSummary } from '@shared/api/stewards';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -12,6 +12,8 @@ import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { HouseholdForm } from '../stewards-admin/HouseholdForm';
+import { identityApi } from '@shared/api/identity';
+import { stewardsApi } from '@shared/api/stewards';
 
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/admin/household/index?id=${id}` });
 
@@ -55,7 +57,7 @@ export default function AdminHouseholdsPage() {
   const titleId = useUniqueId('households-title');
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
-      staffCall(api.stewards.listHouseholds, { query: { limit: 20, cursor, ...(stewardId ? { stewardId } : {}), ...(overdueOnly ? { overdue: 'true' } : {}) } }),
+      staffCall(stewardsApi.listHouseholds, { query: { limit: 20, cursor, ...(stewardId ? { stewardId } : {}), ...(overdueOnly ? { overdue: 'true' } : {}) } }),
     [stewardId, overdueOnly],
   );
   const list = usePagedList(fetchPage, Boolean(session));
@@ -63,7 +65,7 @@ export default function AdminHouseholdsPage() {
   useDidShow(() => {
     if (first.current) {
       first.current = false;
-      staffCall(api.identity.listStewards)
+      staffCall(identityApi.listStewards)
         .then((s) => setStewards(s.items))
         .catch(() => undefined);
     } else void list.reload();

@@ -1,8 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { StaffLoginBody, type SignInNotice } from '@shared/api/identity';
+import { StaffLoginBody, type SignInNotice, identityApi } from '@shared/api/identity';
 import { isStaff } from '@shared/roles';
-import { ApiError, afterSignIn, api, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, afterSignIn, errorMessage, getSession, saveSession, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { formatTime } from '../../../components/format';
 import { Button, Form, Html, TextField } from '../../../components/ui';
@@ -35,7 +35,7 @@ export default function StaffLoginPage() {
     setErrors({});
     setSending(true);
     try {
-      const session = await staffCall(api.identity.staffLogin, { body: parsed.data });
+      const session = await staffCall(identityApi.staffLogin, { body: parsed.data });
       if (!isStaff(session.user.roles)) {
         setError('此账号不是社区工作人员账号，不能进入管理页面');
         return;

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { FEEDBACK_STATUSES, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '@shared/feedback/status';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { FeedbackCard } from '../../../components/FeedbackCard';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
@@ -17,6 +17,7 @@ import { FeedbackReview } from '../feedback/FeedbackReview';
 import { QueueFilters } from '../feedback/QueueFilters';
 import { activeFilters, type QueueFilter } from '../feedback/queueFilter';
 import { ADMIN_SECTIONS } from '../sections';
+import { feedbackApi } from '@shared/api/feedback';
 
 const PAGE_SIZE = 20;
 const STATUS_KEY = 'gongzhi.admin.queueStatus';
@@ -51,7 +52,7 @@ export default function QueuePage() {
   const [filter, setFilter] = useState<QueueFilter>({});
   const titleId = useUniqueId('queue-title');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => staffCall(api.feedback.listFeedbackQueue, { query: { ...filter, status, limit: PAGE_SIZE, cursor } }),
+    (cursor: string | undefined) => staffCall(feedbackApi.listFeedbackQueue, { query: { ...filter, status, limit: PAGE_SIZE, cursor } }),
     [status, filter],
   );
   const list = usePagedList(fetchPage, Boolean(session));
@@ -59,7 +60,7 @@ export default function QueuePage() {
   const loadCounts = useCallback(async () => {
     if (!session) return;
     try {
-      setCounts((await staffCall(api.feedback.countFeedbackByStatus)).counts);
+      setCounts((await staffCall(feedbackApi.countFeedbackByStatus)).counts);
     } catch {
       /* the filter works without its numbers */
     } finally {

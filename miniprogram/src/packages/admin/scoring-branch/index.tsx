@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { BranchHistory, ScoringAssessment } from '@shared/api/scoring';
 import type { z } from 'zod';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -14,6 +14,7 @@ import '../../../components/scoring/scoring.css';
 import { Button, DataTable, Facts, Html, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
+import { scoringApi } from '@shared/api/scoring';
 
 type HistoryEntry = z.infer<typeof BranchHistory>['entries'][number];
 const MOVES = { up: '上升', down: '下降', same: '持平' } as const;
@@ -47,9 +48,9 @@ export default function AdminScoringBranchPage() {
     if (!id) return setError('没有指定党支部评定');
     setError(undefined);
     try {
-      const got = await staffCall(api.scoring.getScoringAssessment, { params: { id } });
+      const got = await staffCall(scoringApi.getScoringAssessment, { params: { id } });
       setA(got);
-      setHistory((await staffCall(api.scoring.getScoringBranchHistory, { params: { id: got.branch.id } })).entries);
+      setHistory((await staffCall(scoringApi.getScoringBranchHistory, { params: { id: got.branch.id } })).entries);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -64,7 +65,7 @@ export default function AdminScoringBranchPage() {
     setExporting(true);
     setOutcome(undefined);
     try {
-      const file = await staffCall(api.scoring.exportScoringBranchRecord, { params: { id } });
+      const file = await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } });
       const how = await saveTextFile(file.filename, file.csv);
       setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
     } catch (err) {

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { CreatePeriodBody } from '@shared/api/scoring';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { CreatePeriodBody, scoringApi } from '@shared/api/scoring';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -43,7 +43,7 @@ function CreatePeriod({ periods, onCreated }: { periods: { id: string; name: str
     setErrors({});
     setSending(true);
     try {
-      const p = await staffCall(api.scoring.createScoringPeriod, { body: parsed.data });
+      const p = await staffCall(scoringApi.createScoringPeriod, { body: parsed.data });
       setOpen(false);
       setName('');
       onCreated(p.id, p.name);
@@ -100,7 +100,7 @@ export default function ScoringPeriodsPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [created, setCreated] = useState<string>();
   const titleId = useUniqueId('periods-title');
-  const fetchPage = useCallback((cursor: string | undefined) => staffCall(api.scoring.listScoringPeriods, { query: { limit: PAGE_SIZE, cursor } }), []);
+  const fetchPage = useCallback((cursor: string | undefined) => staffCall(scoringApi.listScoringPeriods, { query: { limit: PAGE_SIZE, cursor } }), []);
   const list = usePagedList(fetchPage, Boolean(session));
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());

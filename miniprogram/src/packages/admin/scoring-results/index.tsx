@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BranchHistory, PeriodResults, StarDistribution } from '@shared/api/scoring';
 import type { z } from 'zod';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -10,6 +10,7 @@ import { periodStatusText, rectificationText, scoreText, starText } from '../../
 import { BarChart, Button, DataTable, Html, SelectField, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
+import { scoringApi } from '@shared/api/scoring';
 
 type PeriodRow = z.infer<typeof StarDistribution>['periods'][number];
 type Counts = PeriodRow['counts'];
@@ -61,7 +62,7 @@ export default function ScoringResultsPage() {
     if (!session) return;
     setError(undefined);
     try {
-      const d = (await staffCall(api.scoring.getScoringStarDistribution)).periods;
+      const d = (await staffCall(scoringApi.getScoringStarDistribution)).periods;
       setDist(d);
       setPeriodId((id) => id || d.at(-1)?.period.id || '');
     } catch (err) {
@@ -75,13 +76,13 @@ export default function ScoringResultsPage() {
   useEffect(() => {
     if (!periodId) return;
     setResults(null);
-    staffCall(api.scoring.getScoringResults, { params: { id: periodId } }).then(setResults, (err) => setOutcome({ kind: 'error', text: errorMessage(err) }));
+    staffCall(scoringApi.getScoringResults, { params: { id: periodId } }).then(setResults, (err) => setOutcome({ kind: 'error', text: errorMessage(err) }));
   }, [periodId]);
 
   useEffect(() => {
     if (!branchId) return setHistory(null);
     setHistory(null);
-    staffCall(api.scoring.getScoringBranchHistory, { params: { id: branchId } }).then(
+    staffCall(scoringApi.getScoringBranchHistory, { params: { id: branchId } }).then(
       (h) => setHistory(h.entries),
       (err) => setOutcome({ kind: 'error', text: errorMessage(err) }),
     );
@@ -94,7 +95,7 @@ export default function ScoringResultsPage() {
     setExporting(true);
     setOutcome(undefined);
     try {
-      const file = await staffCall(api.scoring.exportScoringResults, { params: { id: periodId } });
+      const file = await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } });
       const how = await saveTextFile(file.filename, file.csv);
       setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
     } catch (err) {

@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { ScoringPeriod } from '@shared/api/scoring';
 import { sheetEditable } from '@shared/scoring/status';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { backOrRedirect } from '../../../components/nav';
@@ -12,6 +12,7 @@ import { Button, Facts, Html, useUniqueId } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { CategoryEditor, RemoveCategory, RulesEditor, SheetNotice } from '../scoring/SheetEditor';
+import { scoringApi } from '@shared/api/scoring';
 
 /**
  * A period's evaluation sheet (量化考评表): its categories, criteria and deductions, veto and bonus items, star
@@ -32,7 +33,7 @@ export default function AdminScoringSheetPage() {
     if (!session) return;
     if (!id) return setError('没有指定评定周期');
     try {
-      setPeriod(await staffCall(api.scoring.getScoringPeriod, { params: { id } }));
+      setPeriod(await staffCall(scoringApi.getScoringPeriod, { params: { id } }));
     } catch (err) {
       setError(errorMessage(err));
     }

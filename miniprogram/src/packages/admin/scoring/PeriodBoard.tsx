@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ScoringPeriod } from '@shared/api/scoring';
 import { PERIOD_STATUS_LABELS, branchesEditable, secretariesEditable, workingGroupEditable } from '@shared/scoring/status';
-import { UpdatePeriodBody } from '@shared/api/scoring';
+import { UpdatePeriodBody, scoringApi } from '@shared/api/scoring';
 import type { z } from 'zod';
 import type { PeriodBoard as PeriodBoardSchema } from '@shared/api/scoring';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { assessmentStatusText, dayText, periodStatusText, reviewsText, scoreText } from '../../../components/scoring/scoringText';
@@ -24,6 +24,7 @@ import {
   useUniqueId,
   type DataColumn,
 } from '../../../components/ui';
+import { identityApi } from '@shared/api/identity';
 
 type Row = z.infer<typeof PeriodBoardSchema>['items'][number];
 type Outcome = { kind: 'ok' | 'error'; text: string };
@@ -72,7 +73,7 @@ export function PeriodBoard({ id, headingLevel = 1, onChanged, footer }: { id: s
     if (!id) return setError('没有指定评定周期');
     setError(undefined);
     try {
-      const [p, b] = await Promise.all([staffCall(api.scoring.getScoringPeriod, { params: { id } }), staffCall(api.scoring.getScoringPeriodBoard, { params: { id } })]);
+      const [p, b] = await Promise.all([staffCall(scoringApi.getScoringPeriod, { params: { id } }), staffCall(scoringApi.getScoringPeriodBoard, { params: { id } })]);
       setPeriod(p);
       setRows(b.items);
     } catch (err) {
@@ -106,7 +107,7 @@ export function PeriodBoard({ id, headingLevel = 1, onChanged, footer }: { id: s
     if (!ok) return;
     setMoving(true);
     try {
-      changed(await staffCall(api.scoring.moveScoringPeriod, { params: { id }, body: { to: next.to, version: period.version } }), `已进入「${PERIOD_STATUS_LABELS[next.to]}」阶段。`);
+      changed(await staffCall(scoringApi.moveScoringPeriod, { params: { id }, body: { to: next.to, version: period.version } }), `已进入「${PERIOD_STATUS_LABELS[next.to]}」阶段。`);
     } catch (err) {
       failed(failText(err));
     } finally {
@@ -118,7 +119,7 @@ export function PeriodBoard({ id, headingLevel = 1, onChanged, footer }: { id: s
     setExporting(true);
     setOutcome(undefined);
     try {
-      const file = await staffCall(api.scoring.exportScoringResults, { params: { id } });
+      const file = await staffCall(scoringApi.exportScoringResults, { params: { id } });
       const how = await saveTextFile(file.filename, file.csv);
       setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
     } catch (err) {
@@ -241,7 +242,7 @@ function Assignments({ period, level, onChanged, onFailed }: EditProps & { level
 /** Community lists the forms pick from (the branches, the red stewards), read once per page. */
 let lists: Promise<{ branches: { id: string; name: string }[]; stewards: { id: string; name: string }[] }> | undefined;
 const communityLists = () =>
-  (lists ??= Promise.all([staffCall(api.identity.listBranches), staffCall(api.identity.listStewards)]).then(
+  (lists ??= Promise.all([staffCall(identityApi.listBranches), staffCall(identityApi.listStewards)]).then(
     ([b, s]) => ({ branches: b.items, stewards: s.items }),
     (err) => {
       lists = undefined;
@@ -277,7 +278,7 @@ function EditPeriod({ period, onChanged, onFailed }: EditProps) {
     setErrors({});
     setSending(true);
     try {
-      onChanged(await staffCall(api.scoring.updateScoringPeriod, { params: { id: period.id }, body: parsed.data }), '已保存周期信息。');
+      onChanged(await staffCall(scoringApi.updateScoringPeriod, { params: { id: period.id }, body: parsed.data }), '已保存周期信息。');
       setOpen(false);
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors);
@@ -329,7 +330,7 @@ function EditMember({ period, member: m, onChanged, onFailed }: EditProps & { me
   const send = async (members: ReturnType<typeof memberBody>[], text: string) => {
     setSending(true);
     try {
-      onChanged(await staffCall(api.scoring.setScoringWorkingGroup, { params: { id: period.id }, body: { members, version: period.version } }), text);
+      onChanged(await staffCall(scoringApi.setScoringWorkingGroup, { params: { id: period.id }, body: { members, version: period.version } }), text);
       setOpen(false);
     } catch (err) {
       onFailed(failText(err));
@@ -403,7 +404,7 @@ function AssignSecretary({ period, onChanged, onFailed }: EditProps) {
     setErrors({});
     setSending(true);
     try {
-      const p = await staffCall(api.scoring.assignScoringSecretary, { params: { id: period.id }, body: { branchId, name, ...(userId ? { userId } : {}), version: period.version } });
+      const p = await staffCall(scoringApi.assignScoringSecretary, { params: { id: period.id }, body: { branchId, name, ...(userId ? { userId } : {}), version: period.version } });
       const code = p.branches.find((b) => b.id === branchId)?.secretary?.claimCode;
       onChanged(p, `已指定 ${name} 为支部书记${code ? `，认领码 ${code}，请交给本人在小程序“支部创评”里输入` : ''}。`);
       setName('');
@@ -466,7 +467,7 @@ function AddMember({ period, onChanged, onFailed }: EditProps) {
     ];
     setSending(true);
     try {
-      const p = await staffCall(api.scoring.setScoringWorkingGroup, { params: { id: period.id }, body: { members, version: period.version } });
+      const p = await staffCall(scoringApi.setScoringWorkingGroup, { params: { id: period.id }, body: { members, version: period.version } });
       const added = p.workingGroup.find((m) => !period.workingGroup.some((o) => o.id === m.id));
       onChanged(p, `已加入 ${name}${added?.claimCode ? `，认领码 ${added.claimCode}` : ''}。`);
       setName('');
@@ -513,7 +514,7 @@ function CreateTasks({ period, onDone, onFailed }: { period: ScoringPeriod; onDo
     setErrors({});
     setSending(true);
     try {
-      const r = await staffCall(api.scoring.createScoringKeyTasks, { params: { id: period.id }, body });
+      const r = await staffCall(scoringApi.createScoringKeyTasks, { params: { id: period.id }, body });
       setTitle('');
       setDescription('');
       setBranchIds([]);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { PutSheetCategoryBody, SheetRulesBody, type ScoringPeriod } from '@shared/api/scoring';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { PutSheetCategoryBody, SheetRulesBody, type ScoringPeriod, scoringApi } from '@shared/api/scoring';
+import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { starText } from '../../../components/scoring/scoringText';
 import { Button, Checkbox, Form, Html, TextField, useConfirm, useUniqueId } from '../../../components/ui';
@@ -91,7 +91,7 @@ export function CategoryEditor({ period, category, position, onChanged, onFailed
     setErrors({});
     setSending(true);
     try {
-      onChanged(await staffCall(api.scoring.putScoringSheetCategory, { params: { id: period.id }, body: parsed.data }), `已保存「${d.name}」。`);
+      onChanged(await staffCall(scoringApi.putScoringSheetCategory, { params: { id: period.id }, body: parsed.data }), `已保存「${d.name}」。`);
       onClose();
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors);
@@ -187,7 +187,7 @@ export function RulesEditor({ period, onChanged, onFailed }: SheetProps) {
     setErrors({});
     setSending(true);
     try {
-      onChanged(await staffCall(api.scoring.putScoringSheetRules, { params: { id: period.id }, body: parsed.data }), '已保存星级分数线。');
+      onChanged(await staffCall(scoringApi.putScoringSheetRules, { params: { id: period.id }, body: parsed.data }), '已保存星级分数线。');
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors);
       onFailed(errorMessage(err));
@@ -234,7 +234,7 @@ export function RemoveCategory({ period, category, onChanged, onFailed }: SheetP
     });
     if (!ok) return;
     try {
-      onChanged(await staffCall(api.scoring.removeScoringSheetCategory, { params: { id: period.id }, body: { categoryId: category.id, version: period.version } }), `已删除「${category.name}」。`);
+      onChanged(await staffCall(scoringApi.removeScoringSheetCategory, { params: { id: period.id }, body: { categoryId: category.id, version: period.version } }), `已删除「${category.name}」。`);
     } catch (err) {
       onFailed(errorMessage(err));
     }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STAT_DIMENSION_LABELS, totalsOver, type StatDimension, type StatRow, type StatTotal } from '@shared/feedback/stats';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { useCsvExport } from '../../../components/admin/useCsvExport';
@@ -9,6 +9,7 @@ import { BarChart, Button, ChoiceGroup, DataTable, Html, SelectField, useUniqueI
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { byMonth, chartSummary, median, percent, stars } from './statsText';
+import { feedbackApi } from '@shared/api/feedback';
 
 /** Two years to choose from (the server answers at most 24 months at once), this month first. */
 const MONTHS = recentMonths(new Date(), 24);
@@ -64,7 +65,7 @@ export default function StatsPage() {
     if (!session || rangeError) return;
     setLoad({ state: 'loading' });
     try {
-      setLoad({ state: 'ready', rows: (await staffCall(api.feedback.feedbackStats, { query: { from, to } })).rows });
+      setLoad({ state: 'ready', rows: (await staffCall(feedbackApi.feedbackStats, { query: { from, to } })).rows });
     } catch (err) {
       setLoad({ state: 'error', message: errorMessage(err) });
     }
@@ -80,7 +81,7 @@ export default function StatsPage() {
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 
-  const exportCsv = () => csv.run(() => staffCall(api.feedback.exportFeedbackStats, { query: { from, to } }));
+  const exportCsv = () => csv.run(() => staffCall(feedbackApi.exportFeedbackStats, { query: { from, to } }));
 
   const range = from === to ? formatMonth(from) : `${formatMonth(from)}至${formatMonth(to)}`;
   const what = dimension === 'all' ? '各月' : `各${STAT_DIMENSION_LABELS[dimension]}`;

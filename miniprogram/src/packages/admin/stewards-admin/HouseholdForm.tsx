@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { HouseholdBody, type Household } from '@shared/api/stewards';
+import { HouseholdBody, type Household, stewardsApi } from '@shared/api/stewards';
 import { HOUSEHOLD_LABELS, HOUSEHOLD_LABEL_TEXT, type HouseholdLabel } from '@shared/stewards/households';
-import { ApiError, RetryKey, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, RetryKey, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { Button, Form, Html, MultiChoiceGroup, SelectField, TextField, useUniqueId } from '../../../components/ui';
+import { identityApi } from '@shared/api/identity';
 
 const LABEL_OPTIONS = HOUSEHOLD_LABELS.map((value) => ({ value, label: HOUSEHOLD_LABEL_TEXT[value] }));
 
@@ -33,8 +34,8 @@ export function HouseholdForm({ household, onSaved, onCancel }: { household?: Ho
   const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((p) => ({ ...p, [k]: v }));
 
   useEffect(() => {
-    staffCall(api.identity.listCompounds).then((c) => setCompounds(c.names)).catch(() => undefined);
-    staffCall(api.identity.listStewards).then((s) => setStewards(s.items)).catch((err) => setError(errorMessage(err)));
+    staffCall(identityApi.listCompounds).then((c) => setCompounds(c.names)).catch(() => undefined);
+    staffCall(identityApi.listStewards).then((s) => setStewards(s.items)).catch((err) => setError(errorMessage(err)));
   }, []);
 
   const save = async () => {
@@ -46,8 +47,8 @@ export function HouseholdForm({ household, onSaved, onCancel }: { household?: Ho
     setSending(true);
     try {
       const saved = household
-        ? await staffCall(api.stewards.updateHousehold, { params: { id: household.id }, body: { ...parsed.data, version: household.version } })
-        : await staffCall(api.stewards.createHousehold, { body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+        ? await staffCall(stewardsApi.updateHousehold, { params: { id: household.id }, body: { ...parsed.data, version: household.version } })
+        : await staffCall(stewardsApi.createHousehold, { body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
       retryKey.current.reset();
       onSaved(saved);
     } catch (err) {

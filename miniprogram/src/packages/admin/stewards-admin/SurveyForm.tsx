@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { SurveyBody, type Survey } from '@shared/api/stewards';
+import { SurveyBody, type Survey, stewardsApi } from '@shared/api/stewards';
 import { MAX_QUESTIONS } from '@shared/stewards/surveys';
-import { ApiError, RetryKey, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, RetryKey, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { Button, Checkbox, ChoiceGroup, Form, Html, TextField, useConfirm, useUniqueId } from '../../../components/ui';
 
@@ -51,8 +51,8 @@ export function SurveyForm({ survey, onSaved, onCancel }: { survey?: Survey; onS
     setSending(true);
     try {
       const saved = survey
-        ? await staffCall(api.stewards.updateSurvey, { params: { id: survey.id }, body: { ...parsed.data, version: survey.version } })
-        : await staffCall(api.stewards.createSurvey, { body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+        ? await staffCall(stewardsApi.updateSurvey, { params: { id: survey.id }, body: { ...parsed.data, version: survey.version } })
+        : await staffCall(stewardsApi.createSurvey, { body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
       retryKey.current.reset();
       onSaved(saved);
     } catch (err) {

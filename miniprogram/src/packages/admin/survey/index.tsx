@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { SurveyResults } from '@shared/api/stewards';
 import { SURVEY_STATUS_TEXT, type SurveyStatus } from '@shared/stewards/surveys';
-import { ApiError, api, errorMessage, staffCall } from '../../../api';
+import { ApiError, errorMessage, staffCall } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { useCsvExport } from '../../../components/admin/useCsvExport';
@@ -12,6 +12,7 @@ import { useLoaded } from '../../../components/useLoaded';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { SurveyForm } from '../stewards-admin/SurveyForm';
+import { stewardsApi } from '@shared/api/stewards';
 
 type ChoiceResult = SurveyResults['questions'][number];
 
@@ -75,7 +76,7 @@ export default function AdminSurveyPage() {
   const session = useSession('staff');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data: results, error, load } = useLoaded(session ? () => staffCall(api.stewards.getSurveyResults, { params: { id } }) : null, [id], {
+  const { data: results, error, load } = useLoaded(session ? () => staffCall(stewardsApi.getSurveyResults, { params: { id } }) : null, [id], {
     missing: id ? undefined : '没有指定征集',
   });
   const survey = results?.survey ?? null;
@@ -95,7 +96,7 @@ export default function AdminSurveyPage() {
     if (!ok) return;
     setMoving(true);
     try {
-      await staffCall(api.stewards.moveSurvey, { params: { id: survey.id }, body: { to: m.to, version: survey.version } });
+      await staffCall(stewardsApi.moveSurvey, { params: { id: survey.id }, body: { to: m.to, version: survey.version } });
       setNote({ kind: 'ok', text: `已${m.label}。` });
       await load();
     } catch (err) {
@@ -143,7 +144,7 @@ export default function AdminSurveyPage() {
                     修改草稿
                   </Button>
                 ) : (
-                  <Button inline variant='plain' loading={csv.exporting} onClick={() => void csv.run(() => staffCall(api.stewards.exportSurveyResults, { params: { id: survey.id } }))}>
+                  <Button inline variant='plain' loading={csv.exporting} onClick={() => void csv.run(() => staffCall(stewardsApi.exportSurveyResults, { params: { id: survey.id } }))}>
                     {csv.exporting ? '正在导出…' : '导出 CSV'}
                   </Button>
                 )}

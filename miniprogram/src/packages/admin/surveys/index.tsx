@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { SURVEY_STATUS_TEXT } from '@shared/stewards/surveys';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -10,6 +10,7 @@ import { CardButton } from '../../../components/ui/CardButton';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { SurveyForm } from '../stewards-admin/SurveyForm';
+import { stewardsApi } from '@shared/api/stewards';
 
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/admin/survey/index?id=${id}` });
 
@@ -18,7 +19,7 @@ export default function AdminSurveysPage() {
   const session = useSession('staff');
   const titleId = useUniqueId('surveys-title');
   const [creating, setCreating] = useState(false);
-  const { data, error, load } = useLoaded(session ? () => staffCall(api.stewards.listAdminSurveys) : null, [], { reloadOnShow: true });
+  const { data, error, load } = useLoaded(session ? () => staffCall(stewardsApi.listAdminSurveys) : null, [], { reloadOnShow: true });
   const items = data?.items ?? null;
 
   if (!session) return <LoadingState text='正在前往登录…' />;

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { FeedbackId } from '@shared/api/feedback';
-import { LinkComplaintBody, type Team } from '@shared/api/teams';
+import { FeedbackId, feedbackApi } from '@shared/api/feedback';
+import { LinkComplaintBody, type Team, teamsApi } from '@shared/api/teams';
 import { FEEDBACK_STATUSES } from '@shared/feedback/status';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { ErrorState, Notice } from '../../../components/States';
 import { formatTime } from '../../../components/format';
 import { Button, Form, Html, TextField, useUniqueId } from '../../../components/ui';
@@ -21,7 +21,7 @@ const REF_PATTERN = /^\d{8}-\d{3,}$/;
  */
 const findNoiseComplaint = async (ref: string): Promise<string | undefined> => {
   const pages = await Promise.all(
-    FEEDBACK_STATUSES.map((status) => staffCall(api.feedback.listFeedbackQueue, { query: { status, category: 'noise', q: ref, limit: 20 } })),
+    FEEDBACK_STATUSES.map((status) => staffCall(feedbackApi.listFeedbackQueue, { query: { status, category: 'noise', q: ref, limit: 20 } })),
   );
   return pages.flatMap((p) => p.items).find((f) => f.ref === ref)?.id;
 };
@@ -49,7 +49,7 @@ export function ComplaintsSection({ team, headingTag, onLinked }: { team: Team; 
   const loadFirst = useCallback(async () => {
     setLoadError(undefined);
     try {
-      const page = await staffCall(api.teams.listTeamComplaints, { params: { id: team.id }, query: { limit: PAGE_SIZE } });
+      const page = await staffCall(teamsApi.listTeamComplaints, { params: { id: team.id }, query: { limit: PAGE_SIZE } });
       setItems(page.items);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -64,7 +64,7 @@ export function ComplaintsSection({ team, headingTag, onLinked }: { team: Team; 
     if (!cursor) return;
     setLoadingMore(true);
     try {
-      const page = await staffCall(api.teams.listTeamComplaints, { params: { id: team.id }, query: { limit: PAGE_SIZE, cursor } });
+      const page = await staffCall(teamsApi.listTeamComplaints, { params: { id: team.id }, query: { limit: PAGE_SIZE, cursor } });
       setItems((prev) => [...prev, ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -94,7 +94,7 @@ export function ComplaintsSection({ team, headingTag, onLinked }: { team: Team; 
         setErrors({ ref: errs.feedbackId ?? '', note: errs.note ?? '' });
         return;
       }
-      const linked = await staffCall(api.teams.linkNoiseComplaint, { params: { id: team.id }, body: parsed.data });
+      const linked = await staffCall(teamsApi.linkNoiseComplaint, { params: { id: team.id }, body: parsed.data });
       setRef('');
       setNote('');
       setResult({ kind: 'ok', text: `已关联投诉「${linked.title}」。` });

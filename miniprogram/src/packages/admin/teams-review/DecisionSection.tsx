@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { TeamDecisionBody, type Team } from '@shared/api/teams';
+import { TeamDecisionBody, type Team, teamsApi } from '@shared/api/teams';
 import { DEFAULT_VALID_MONTHS } from '@shared/teams/registration';
 import { TEAM_STATUS_LABELS } from '@shared/teams/status';
-import { ApiError, api, errorMessage, staffCall, zodFieldErrors } from '../../../api';
+import { ApiError, errorMessage, staffCall, zodFieldErrors } from '../../../api';
 import { readDraft, discardDraft, useKeepDraft } from '../../../components/draft';
 import { Notice } from '../../../components/States';
 import { chinaToday } from '../../../components/format';
@@ -86,7 +86,7 @@ export function DecisionSection({
     if (option.destructive && question && !(await confirm({ ...question, destructive: true }))) return;
     setSending(option.decision);
     try {
-      const updated = await staffCall(api.teams.decideTeam, { params: { id: team.id }, body: parsed.data });
+      const updated = await staffCall(teamsApi.decideTeam, { params: { id: team.id }, body: parsed.data });
       setReason('');
       discardDraft(reasonKey);
       setOutcome({ kind: 'ok', text: decisionDoneText(option.decision, updated) });

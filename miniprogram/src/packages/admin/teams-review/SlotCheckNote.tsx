@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Team } from '@shared/api/teams';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { Html } from '../../../components/ui';
 import { slotCheckLines } from './reviewText';
+import { teamsApi } from '@shared/api/teams';
 
 type Check = { state: 'checking' } | { state: 'done'; lines: string[] } | { state: 'failed'; message: string };
 
@@ -16,7 +17,7 @@ export function SlotCheckNote({ team }: { team: Team }) {
   useEffect(() => {
     let live = true;
     setCheck({ state: 'checking' });
-    staffCall(api.teams.checkTeamSlots, { body: { venueId: team.venue.id, slots: team.slots, teamId: team.id } })
+    staffCall(teamsApi.checkTeamSlots, { body: { venueId: team.venue.id, slots: team.slots, teamId: team.id } })
       .then((r) => live && setCheck({ state: 'done', lines: slotCheckLines(team.slots, r.problems) }))
       .catch((err: unknown) => live && setCheck({ state: 'failed', message: errorMessage(err) }));
     return () => {

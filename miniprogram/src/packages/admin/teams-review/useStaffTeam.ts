@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Team } from '@shared/api/teams';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
+import { teamsApi } from '@shared/api/teams';
 
 /** Loads one team as the committee sees it (phone numbers whole), with `load` to read it again. */
 export function useStaffTeam(id: string) {
@@ -14,7 +15,7 @@ export function useStaffTeam(id: string) {
     }
     setError(undefined);
     try {
-      setTeam(await staffCall(api.teams.getTeam, { params: { id } }));
+      setTeam(await staffCall(teamsApi.getTeam, { params: { id } }));
     } catch (err) {
       setError(errorMessage(err));
     }

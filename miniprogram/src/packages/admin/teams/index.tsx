@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TEAM_STATUS_LABELS, type TeamStatus } from '@shared/teams/status';
-import { api, staffCall } from '../../../api';
+import { staffCall } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
@@ -15,6 +15,7 @@ import { ADMIN_SECTIONS } from '../sections';
 import { TeamCard } from '../teams-review/TeamCard';
 import { TeamReview } from '../teams-review/TeamReview';
 import { QUEUE_STATUSES, teamQueueEmpty, teamQueueTitle } from '../teams-review/reviewText';
+import { teamsApi } from '@shared/api/teams';
 
 const PAGE_SIZE = 20;
 const STATUS_KEY = 'gongzhi.admin.teamsStatus';
@@ -56,7 +57,7 @@ export default function TeamsPage() {
   const titleId = useUniqueId('teams-title');
   const statusId = useUniqueId('teams-status');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => staffCall(api.teams.listTeamQueue, { query: { status, limit: PAGE_SIZE, cursor } }),
+    (cursor: string | undefined) => staffCall(teamsApi.listTeamQueue, { query: { status, limit: PAGE_SIZE, cursor } }),
     [status],
   );
   const list = usePagedList(fetchPage, Boolean(session));
@@ -64,7 +65,7 @@ export default function TeamsPage() {
   const loadCounts = useCallback(async () => {
     if (!session) return;
     try {
-      setCounts((await staffCall(api.teams.countTeamsByStatus)).counts);
+      setCounts((await staffCall(teamsApi.countTeamsByStatus)).counts);
     } catch {
       /* the filter works without its numbers */
     } finally {
@@ -103,7 +104,7 @@ export default function TeamsPage() {
     else void Taro.navigateTo({ url: `/packages/admin/team/index?id=${id}` });
   };
 
-  const exportCsv = () => csv.run(() => staffCall(api.teams.exportTeams));
+  const exportCsv = () => csv.run(() => staffCall(teamsApi.exportTeams));
 
   const options = QUEUE_STATUSES.map((value) => ({
     value,

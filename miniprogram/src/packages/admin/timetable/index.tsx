@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { ResponseOf } from '@shared/api/endpoint';
 import type { Venue } from '@shared/api/teams';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { backOrRedirect } from '../../../components/nav';
@@ -13,8 +13,9 @@ import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
 import { WeekTable } from './WeekTable';
 import { weekSummary } from './weekTable';
+import { teamsApi } from '@shared/api/teams';
 
-type Week = ResponseOf<typeof api.teams.getVenueTimetable>;
+type Week = ResponseOf<typeof teamsApi.getVenueTimetable>;
 type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
 
 /**
@@ -35,7 +36,7 @@ export default function TimetablePage() {
   const fetchVenues = useCallback(async () => {
     setVenues({ state: 'loading' });
     try {
-      const { items } = await staffCall(api.teams.listVenues);
+      const { items } = await staffCall(teamsApi.listVenues);
       setVenues({ state: 'ready', value: items });
       setVenueId((id) => (items.some((v) => v.id === id) ? id : (items[0]?.id ?? '')));
     } catch (err) {
@@ -50,7 +51,7 @@ export default function TimetablePage() {
     if (!venueId) return;
     setWeek({ state: 'loading' });
     try {
-      setWeek({ state: 'ready', value: await staffCall(api.teams.getVenueTimetable, { params: { id: venueId } }) });
+      setWeek({ state: 'ready', value: await staffCall(teamsApi.getVenueTimetable, { params: { id: venueId } }) });
     } catch (err) {
       setWeek({ state: 'error', message: errorMessage(err) });
     }

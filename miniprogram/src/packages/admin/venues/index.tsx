@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { UpdateVenueBody, VenueBody, type Venue } from '@shared/api/teams';
-import { ApiError, RetryKey, api, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
+import { UpdateVenueBody, VenueBody, type Venue, teamsApi } from '@shared/api/teams';
+import { ApiError, RetryKey, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { backOrRedirect } from '../../../components/nav';
@@ -42,7 +42,7 @@ export default function VenuesPage() {
   const fetchVenues = useCallback(async (): Promise<Venue[] | undefined> => {
     setLoad((l) => (l.state === 'ready' ? l : { state: 'loading' }));
     try {
-      const { items } = await staffCall(api.teams.listVenues);
+      const { items } = await staffCall(teamsApi.listVenues);
       setLoad({ state: 'ready', venues: items });
       return items;
     } catch (err) {
@@ -93,8 +93,8 @@ export default function VenuesPage() {
     setSaving(true);
     try {
       const saved = venue
-        ? await staffCall(api.teams.updateVenue, { params: { id: venue.id }, body: { ...body, version: venue.version } })
-        : await staffCall(api.teams.createVenue, { body }, { idempotencyKey: retryKey.current.keyFor(body) });
+        ? await staffCall(teamsApi.updateVenue, { params: { id: venue.id }, body: { ...body, version: venue.version } })
+        : await staffCall(teamsApi.createVenue, { body }, { idempotencyKey: retryKey.current.keyFor(body) });
       retryKey.current.reset();
       setEditing(null);
       setNotice({ kind: 'ok', text: venue ? `已保存「${saved.name}」。` : `已添加场地「${saved.name}」。` });

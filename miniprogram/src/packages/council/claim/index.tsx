@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ClaimSeatBody } from '@shared/api/council';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ClaimSeatBody, councilApi } from '@shared/api/council';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { Button, Form, Html, TextField } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
@@ -28,7 +28,7 @@ export default function ClaimSeatPage() {
     setErrors({});
     setSending(true);
     try {
-      const council = await call(api.council.claimCouncilSeat, { body: parsed.data });
+      const council = await call(councilApi.claimCouncilSeat, { body: parsed.data });
       await Taro.redirectTo({ url: `/packages/council/council/index?id=${council.id}&claimed=1` });
     } catch (err) {
       setError(errorMessage(err));

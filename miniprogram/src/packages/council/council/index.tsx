@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
@@ -11,13 +11,14 @@ import { seatText } from '../../../components/council/councilText';
 import { Button, Html, useUniqueId } from '../../../components/ui';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
+import { councilApi } from '@shared/api/council';
 
 const openMotion = (id: string) => void Taro.navigateTo({ url: `/packages/council/motion/index?id=${id}` });
 
 /** A member's view: the council's motions, newest first, those awaiting their ballot marked. */
 function MotionsSection({ councilId }: { councilId: string }) {
   const titleId = useUniqueId('motions-title');
-  const fetchPage = useCallback((cursor: string | undefined) => call(api.council.listCouncilMotions, { params: { id: councilId }, query: { limit: 20, cursor } }), [councilId]);
+  const fetchPage = useCallback((cursor: string | undefined) => call(councilApi.listCouncilMotions, { params: { id: councilId }, query: { limit: 20, cursor } }), [councilId]);
   const list = usePagedList(fetchPage);
   return (
     <Html tag='section' className='gz-section-gap-top' aria-labelledby={titleId}>
@@ -44,7 +45,7 @@ function MotionsSection({ councilId }: { councilId: string }) {
 /** Every resident's view: what the council decided, latest first, with the counts. */
 function DecisionsSection({ councilId }: { councilId: string }) {
   const titleId = useUniqueId('decisions-title');
-  const fetchPage = useCallback((cursor: string | undefined) => call(api.council.listCouncilDecisions, { params: { id: councilId }, query: { limit: 20, cursor } }), [councilId]);
+  const fetchPage = useCallback((cursor: string | undefined) => call(councilApi.listCouncilDecisions, { params: { id: councilId }, query: { limit: 20, cursor } }), [councilId]);
   const list = usePagedList(fetchPage);
   return (
     <Html tag='section' className='gz-section-gap-top' aria-labelledby={titleId}>
@@ -76,7 +77,7 @@ export default function CouncilPage() {
   const session = useSession('resident');
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data: council, error, load } = useLoaded(session ? () => call(api.council.getCouncil, { params: { id } }) : null, [id], {
+  const { data: council, error, load } = useLoaded(session ? () => call(councilApi.getCouncil, { params: { id } }) : null, [id], {
     missing: id ? undefined : '没有指定要查看的议事会',
   });
   /** Remounts the lists on refresh (pull-down, or back from a motion where a ballot was cast). */

@@ -1,12 +1,13 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { CouncilSummary } from '@shared/api/council';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { seatText } from '../../../components/council/councilText';
 import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/ui';
 import { CardButton } from '../../../components/ui/CardButton';
 import { useSession } from '../../../components/useSession';
+import { councilApi } from '@shared/api/council';
 
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/council/council/index?id=${id}` });
 
@@ -37,7 +38,7 @@ function CouncilCard({ council }: { council: CouncilSummary }) {
 export default function CouncilsPage() {
   const session = useSession('resident');
   const titleId = useUniqueId('councils-title');
-  const { data, error, load } = useLoaded(session ? () => call(api.council.listCouncils) : null, [], { reloadOnShow: true });
+  const { data, error, load } = useLoaded(session ? () => call(councilApi.listCouncils) : null, [], { reloadOnShow: true });
   const items = data?.items ?? null;
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());

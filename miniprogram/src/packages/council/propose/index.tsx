@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { MotionBody } from '@shared/api/council';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { MotionBody, councilApi } from '@shared/api/council';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { discardDraft, readDraft, useKeepDraft } from '../../../components/draft';
 import { Button, Form, Html, TextField } from '../../../components/ui';
@@ -33,7 +33,7 @@ export default function ProposeMotionPage() {
     setErrors({});
     setSending(true);
     try {
-      const motion = await call(api.council.proposeMotion, { params: { id: councilId }, body: parsed.data });
+      const motion = await call(councilApi.proposeMotion, { params: { id: councilId }, body: parsed.data });
       discardDraft(draftKey);
       await Taro.redirectTo({ url: `/packages/council/motion/index?id=${motion.id}` });
     } catch (err) {

@@ -1,11 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ResponseBody, type Survey } from '@shared/api/stewards';
+import { ResponseBody, type Survey, stewardsApi } from '@shared/api/stewards';
 import { answerProblems, type SurveyQuestion } from '@shared/stewards/surveys';
-import { ApiError, RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { Button, Checkbox, ChoiceGroup, Form, Html, SelectField, TextField } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
+import { identityApi } from '@shared/api/identity';
 
 /**
  * Answering a survey: each question as a choice or a box to write in, and the compound the answer comes from. A
@@ -34,7 +35,7 @@ export default function AnswerSurveyPage() {
     if (!id) return setLoadError('没有指定征集');
     setLoadError(undefined);
     try {
-      const [s, c] = await Promise.all([call(api.stewards.getSurvey, { params: { id } }), call(api.identity.listCompounds).catch(() => ({ names: [] as string[] }))]);
+      const [s, c] = await Promise.all([call(stewardsApi.getSurvey, { params: { id } }), call(identityApi.listCompounds).catch(() => ({ names: [] as string[] }))]);
       setSurvey(s);
       setCompounds(c.names);
     } catch (err) {
@@ -60,7 +61,7 @@ export default function AnswerSurveyPage() {
     setErrors({});
     setSending(true);
     try {
-      const updated = await call(api.stewards.answerSurvey, { params: { id: survey.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+      const updated = await call(stewardsApi.answerSurvey, { params: { id: survey.id }, body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
       retryKey.current.reset();
       setSurvey(updated);
       if (gathered) {

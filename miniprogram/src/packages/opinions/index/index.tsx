@@ -1,11 +1,12 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { SURVEY_STATUS_TEXT } from '@shared/stewards/surveys';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { useLoaded } from '../../../components/useLoaded';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/ui';
 import { CardButton } from '../../../components/ui/CardButton';
 import { useSession } from '../../../components/useSession';
+import { stewardsApi } from '@shared/api/stewards';
 
 /**
  * 民意征集: the committee's question sets open now (and those closed), each saying whether the person has answered.
@@ -14,7 +15,7 @@ import { useSession } from '../../../components/useSession';
 export default function SurveysPage() {
   const session = useSession('resident');
   const titleId = useUniqueId('surveys-title');
-  const { data, error, load } = useLoaded(session ? () => call(api.stewards.listSurveys) : null, [], { reloadOnShow: true });
+  const { data, error, load } = useLoaded(session ? () => call(stewardsApi.listSurveys) : null, [], { reloadOnShow: true });
   const items = data?.items ?? null;
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());

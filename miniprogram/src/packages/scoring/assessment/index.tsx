@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ScoringAssessment } from '@shared/api/scoring';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { assessmentStatusText, periodStatusText, scoreText, starText } from '../../../components/scoring/scoringText';
 import { Button, Facts, Html } from '../../../components/ui';
@@ -13,6 +13,7 @@ import { SelfSummary } from '../SelfSummary';
 import { SheetSection } from '../SheetSection';
 import { useAssessment } from '../useAssessment';
 import '../../../components/scoring/scoring.css';
+import { scoringApi } from '@shared/api/scoring';
 
 /** A line that says what this person can do now, where no form says it (the stage is not theirs yet, or past). */
 const whatNow = (a: ScoringAssessment): string | undefined => {
@@ -103,8 +104,8 @@ export default function AssessmentPage() {
           kind='self'
           reload={reload}
           actions={{
-            saveEntry: async (body) => changed(await call(api.scoring.saveScoringSelfEntry, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
-            saveOverall: async (body) => changed(await call(api.scoring.saveScoringSelfOverall, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
+            saveEntry: async (body) => changed(await call(scoringApi.saveScoringSelfEntry, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
+            saveOverall: async (body) => changed(await call(scoringApi.saveScoringSelfOverall, { params: { id: a.id }, body: { ...body, version: a.version } }), '已保存。'),
           }}
         />
       ) : null}
@@ -117,9 +118,9 @@ export default function AssessmentPage() {
           kind='review'
           actions={{
             saveEntry: async (body) =>
-              changed(await call(api.scoring.saveScoringReviewEntry, { params: { id: a.id }, body: { ...body, version: a.reviews.mine?.version ?? 0 } }), '已保存复核。'),
+              changed(await call(scoringApi.saveScoringReviewEntry, { params: { id: a.id }, body: { ...body, version: a.reviews.mine?.version ?? 0 } }), '已保存复核。'),
             saveOverall: async (body) =>
-              changed(await call(api.scoring.saveScoringReviewOverall, { params: { id: a.id }, body: { ...body, version: a.reviews.mine?.version ?? 0 } }), '已保存复核。'),
+              changed(await call(scoringApi.saveScoringReviewOverall, { params: { id: a.id }, body: { ...body, version: a.reviews.mine?.version ?? 0 } }), '已保存复核。'),
           }}
         />
       ) : null}

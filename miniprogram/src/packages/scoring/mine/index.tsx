@@ -1,8 +1,8 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { ClaimAssignmentBody, type MyScoringWork, type ScoringPeriod } from '@shared/api/scoring';
+import { ClaimAssignmentBody, type MyScoringWork, type ScoringPeriod, scoringApi } from '@shared/api/scoring';
 import type { z } from 'zod';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { periodStatusText } from '../../../components/scoring/scoringText';
 import { Button, Form, Html, TextField, useUniqueId } from '../../../components/ui';
@@ -79,10 +79,10 @@ export default function MyScoringWorkPage() {
     if (!session) return;
     setError(undefined);
     try {
-      const items = (await call(api.scoring.listMyScoringWork)).items;
+      const items = (await call(scoringApi.listMyScoringWork)).items;
       setWork(items);
       // the lead finalises every branch of the period: its list comes from the period itself
-      const leads = await Promise.all(items.filter((w) => w.lead).map((w) => call(api.scoring.getScoringPeriod, { params: { id: w.period.id } })));
+      const leads = await Promise.all(items.filter((w) => w.lead).map((w) => call(scoringApi.getScoringPeriod, { params: { id: w.period.id } })));
       setPeriods(Object.fromEntries(leads.map((p) => [p.id, p])));
     } catch (err) {
       setError(errorMessage(err));
@@ -105,7 +105,7 @@ export default function MyScoringWorkPage() {
     setErrors({});
     setSending(true);
     try {
-      const claimed = await call(api.scoring.claimScoringAssignment, { body: parsed.data });
+      const claimed = await call(scoringApi.claimScoringAssignment, { body: parsed.data });
       const what = claimed.role === 'secretary' ? `${claimed.branchNames.join('、')}的支部书记` : claimed.lead ? '创评工作小组组长' : '创评工作小组成员';
       setOutcome({ kind: 'ok', text: `认领成功：您是「${claimed.periodName}」${what}。` });
       setCode('');

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { FeedbackCard } from '../../../components/FeedbackCard';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
@@ -9,6 +9,7 @@ import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
 import { NotASteward } from '../NotASteward';
 import { WorkLog } from '../WorkLog';
+import { feedbackApi } from '@shared/api/feedback';
 
 const PAGE_SIZE = 10;
 
@@ -18,7 +19,7 @@ export default function AssignedToMePage() {
   const isSteward = Boolean(session?.user.roles.includes('steward'));
   const titleId = useUniqueId('assigned-title');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => call(api.feedback.listAssignedToMe, { query: { limit: PAGE_SIZE, cursor } }),
+    (cursor: string | undefined) => call(feedbackApi.listAssignedToMe, { query: { limit: PAGE_SIZE, cursor } }),
     [],
   );
   const list = usePagedList(fetchPage, isSteward);

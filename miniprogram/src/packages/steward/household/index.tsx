@@ -1,10 +1,10 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { HelpBody, VisitBody, type HouseholdRecord } from '@shared/api/stewards';
-import { SubmitFeedbackBody } from '@shared/api/feedback';
+import { HelpBody, VisitBody, type HouseholdRecord, stewardsApi } from '@shared/api/stewards';
+import { SubmitFeedbackBody, feedbackApi } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
 import { HELP_KINDS, HELP_KIND_TEXT, type HelpKind } from '@shared/stewards/households';
-import { RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { HelpList, HouseholdFacts, VisitList } from '../../../components/stewards/HouseholdRecordView';
 import { chinaToday } from '../../../components/format';
@@ -35,7 +35,7 @@ function VisitForm({ record, onChanged, onClose }: { record: HouseholdRecord; on
     setErrors({});
     setSending(true);
     try {
-      const updated = await call(api.stewards.recordVisit, { params: { id: record.household.id }, body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
+      const updated = await call(stewardsApi.recordVisit, { params: { id: record.household.id }, body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
       onChanged(updated, `已记录 ${parsed.data.date} 的走访。`);
       onClose();
     } catch (err) {
@@ -92,7 +92,7 @@ function HelpForm({ record, onChanged, onClose }: { record: HouseholdRecord; onC
     setErrors({});
     setSending(true);
     try {
-      const updated = await call(api.stewards.recordHelp, { params: { id: record.household.id }, body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
+      const updated = await call(stewardsApi.recordHelp, { params: { id: record.household.id }, body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
       onChanged(updated, `已记录${HELP_KIND_TEXT[parsed.data.kind]}。`);
       onClose();
     } catch (err) {
@@ -148,8 +148,8 @@ function NeedToFeedback({ record, visit, onChanged }: { record: HouseholdRecord;
     setErrors({});
     setSending(true);
     try {
-      const created = await call(api.feedback.submitFeedback, { body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
-      const updated = await call(api.stewards.linkVisitFeedback, { params: { id: h.id }, body: { visitId: visit.id, feedbackId: created.id } });
+      const created = await call(feedbackApi.submitFeedback, { body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
+      const updated = await call(stewardsApi.linkVisitFeedback, { params: { id: h.id }, body: { visitId: visit.id, feedbackId: created.id } });
       onChanged(updated, `已登记为反馈${created.ref ? `（编号 ${created.ref}）` : ''}，社区会受理。`);
       setOpen(false);
     } catch (err) {
@@ -189,7 +189,7 @@ export default function StewardHouseholdPage() {
   const isSteward = Boolean(session?.user.roles.includes('steward'));
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data: record, setData: setRecord, error, load } = useLoaded(isSteward ? () => call(api.stewards.getHousehold, { params: { id } }) : null, [id], {
+  const { data: record, setData: setRecord, error, load } = useLoaded(isSteward ? () => call(stewardsApi.getHousehold, { params: { id } }) : null, [id], {
     missing: id ? undefined : '没有指定住户',
   });
   const [form, setForm] = useState<'visit' | 'help' | null>(null);

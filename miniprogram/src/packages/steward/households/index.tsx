@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { HouseholdSummary } from '@shared/api/stewards';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { hoursText, labelsText, lastVisitText } from '../../../components/stewards/stewardText';
@@ -10,6 +10,7 @@ import { CardButton } from '../../../components/ui/CardButton';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
 import { NotASteward } from '../NotASteward';
+import { stewardsApi } from '@shared/api/stewards';
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +49,7 @@ export default function MyHouseholdsPage() {
   const isSteward = Boolean(session?.user.roles.includes('steward'));
   const titleId = useUniqueId('households-title');
   const [summary, setSummary] = useState<Awaited<ReturnType<typeof loadSummary>> | null>(null);
-  const fetchPage = useCallback((cursor: string | undefined) => call(api.stewards.listMyHouseholds, { query: { limit: PAGE_SIZE, cursor } }), []);
+  const fetchPage = useCallback((cursor: string | undefined) => call(stewardsApi.listMyHouseholds, { query: { limit: PAGE_SIZE, cursor } }), []);
   const list = usePagedList(fetchPage, isSteward);
   const refreshSummary = useCallback(async () => {
     if (!isSteward) return;
@@ -116,4 +117,4 @@ export default function MyHouseholdsPage() {
   );
 }
 
-const loadSummary = () => call(api.stewards.getMyStewardSummary);
+const loadSummary = () => call(stewardsApi.getMyStewardSummary);

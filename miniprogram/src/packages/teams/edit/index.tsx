@@ -1,8 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { SlotCheck, TeamForm, type Team, type Venue } from '@shared/api/teams';
+import { SlotCheck, TeamForm, type Team, type Venue, teamsApi } from '@shared/api/teams';
 import type { z } from 'zod';
-import { ApiError, RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { discardDraft, readDraft, useKeepDraft } from '../../../components/draft';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { venueRulesText } from '../../../components/teams/teamText';
@@ -87,7 +87,7 @@ export default function TeamFilingPage() {
   useEffect(() => {
     if (!session) return;
     let live = true;
-    Promise.all([call(api.teams.listVenues), id ? call(api.teams.getTeam, { params: { id } }) : Promise.resolve(null)]).then(
+    Promise.all([call(teamsApi.listVenues), id ? call(teamsApi.getTeam, { params: { id } }) : Promise.resolve(null)]).then(
       ([v, t]) => {
         if (!live) return;
         setVenues(v.items);
@@ -110,7 +110,7 @@ export default function TeamFilingPage() {
     const body = { venueId: form.venueId, slots: form.slots, ...(id ? { teamId: id } : {}) };
     let live = true;
     const timer = setTimeout(() => {
-      call(api.teams.checkTeamSlots, { body }).then(
+      call(teamsApi.checkTeamSlots, { body }).then(
         (r) => live && setProblems(r.problems),
         () => live && setProblems([]),
       );
@@ -148,8 +148,8 @@ export default function TeamFilingPage() {
     setSaving(true);
     try {
       const saved = team
-        ? await call(api.teams.updateTeamDraft, { params: { id: team.id }, body: { ...parsed.data, version: team.version } })
-        : await call(api.teams.createTeamDraft, { body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
+        ? await call(teamsApi.updateTeamDraft, { params: { id: team.id }, body: { ...parsed.data, version: team.version } })
+        : await call(teamsApi.createTeamDraft, { body: parsed.data }, { idempotencyKey: retryKey.current.keyFor(parsed.data) });
       retryKey.current.reset();
       discardDraft(draftKey);
       await Taro.redirectTo({ url: `/packages/teams/detail/index?id=${saved.id}&saved=1` });

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { JoinTeamBody } from '@shared/api/teams';
-import { api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { JoinTeamBody, teamsApi } from '@shared/api/teams';
+import { call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { Button, Checkbox, Form, Html, TextField } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
@@ -32,7 +32,7 @@ export default function JoinTeamPage() {
     setErrors({});
     setSending(true);
     try {
-      const team = await call(api.teams.joinTeam, { body: parsed.data });
+      const team = await call(teamsApi.joinTeam, { body: parsed.data });
       await Taro.redirectTo({ url: `/packages/teams/detail/index?id=${team.id}&joined=1` });
     } catch (err) {
       setError(errorMessage(err));

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { TeamSummary } from '@shared/api/teams';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { TeamStatusTag } from '../../../components/teams/TeamStatusTag';
@@ -10,6 +10,7 @@ import { Button, Html, VisuallyHidden, useUniqueId } from '../../../components/u
 import { CardButton } from '../../../components/ui/CardButton';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
+import { teamsApi } from '@shared/api/teams';
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +49,7 @@ function TeamCard({ team }: { team: TeamSummary }) {
 export default function MyTeamsPage() {
   const session = useSession('resident');
   const titleId = useUniqueId('teams-title');
-  const fetchPage = useCallback((cursor: string | undefined) => call(api.teams.listMyTeams, { query: { limit: PAGE_SIZE, cursor } }), []);
+  const fetchPage = useCallback((cursor: string | undefined) => call(teamsApi.listMyTeams, { query: { limit: PAGE_SIZE, cursor } }), []);
   const list = usePagedList(fetchPage, Boolean(session));
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());

@@ -1,8 +1,8 @@
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { RegistrationNumber, type RegistrationCard } from '@shared/api/teams';
+import { RegistrationNumber, type RegistrationCard, teamsApi } from '@shared/api/teams';
 import type { z } from 'zod';
-import { ApiError, api, call, errorMessage } from '../../../api';
+import { ApiError, call, errorMessage } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { Slots } from '../../../components/teams/Slots';
 import { dateText } from '../../../components/teams/teamText';
@@ -31,7 +31,7 @@ export default function VerifyRegistrationPage() {
       setFieldError(undefined);
       setFound({ state: 'loading' });
       try {
-        const card = await call(api.teams.verifyRegistration, { params: { number: parsed.data }, query: community ? { community } : {} });
+        const card = await call(teamsApi.verifyRegistration, { params: { number: parsed.data }, query: community ? { community } : {} });
         setFound({ state: 'found', card });
       } catch (err) {
         setFound({ state: 'none', message: err instanceof ApiError && err.status === 404 ? `没有查到备案编号 ${parsed.data}。请核对编号，或联系社区。` : errorMessage(err) });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { RatingBody, type Feedback } from '@shared/api/feedback';
-import { ApiError, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { RatingBody, type Feedback, feedbackApi } from '@shared/api/feedback';
+import { ApiError, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { autoCloseText } from '../../../components/feedbackText';
 import { formatMonthDay } from '../../../components/format';
@@ -66,7 +66,7 @@ export function RatingSection({
     }
     setSending(true);
     try {
-      const updated = await call(api.feedback.rateFeedback, { params: { id: feedback.id }, body: parsed.data });
+      const updated = await call(feedbackApi.rateFeedback, { params: { id: feedback.id }, body: parsed.data });
       onChanged(
         updated,
         parsed.data.resolved ? '谢谢您的评价！这条反馈已经办结。' : '已告诉社区问题还没有解决，社区会继续处理，请留意办理进度。',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { WithdrawBody, type Feedback } from '@shared/api/feedback';
-import { ApiError, api, call, errorMessage, zodFieldErrors } from '../../../api';
+import { WithdrawBody, type Feedback, feedbackApi } from '@shared/api/feedback';
+import { ApiError, call, errorMessage, zodFieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
 import { Button, Form, Html, TextField, useConfirm, useUniqueId } from '../../../components/ui';
 
@@ -50,7 +50,7 @@ export function WithdrawSection({
     if (!ok) return;
     setSending(true);
     try {
-      const updated = await call(api.feedback.withdrawFeedback, { params: { id: feedback.id }, body: parsed.data });
+      const updated = await call(feedbackApi.withdrawFeedback, { params: { id: feedback.id }, body: parsed.data });
       onChanged(updated, '已撤回。社区不会再处理这条反馈。');
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {

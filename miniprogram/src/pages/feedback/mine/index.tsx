@@ -1,19 +1,20 @@
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { FeedbackCard } from '../../../components/FeedbackCard';
 import { ListFooter } from '../../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { Button, Html } from '../../../components/ui';
 import { usePagedList } from '../../../components/usePagedList';
 import { useSession } from '../../../components/useSession';
+import { feedbackApi } from '@shared/api/feedback';
 
 const PAGE_SIZE = 10;
 
 export default function MyFeedbackPage() {
   const session = useSession('resident');
   const fetchPage = useCallback(
-    (cursor: string | undefined) => call(api.feedback.listMyFeedback, { query: { limit: PAGE_SIZE, cursor } }),
+    (cursor: string | undefined) => call(feedbackApi.listMyFeedback, { query: { limit: PAGE_SIZE, cursor } }),
     [],
   );
   const list = usePagedList(fetchPage, Boolean(session));

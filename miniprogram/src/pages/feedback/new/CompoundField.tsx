@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, call } from '../../../api';
+import { call } from '../../../api';
 import { SelectField, TextField } from '../../../components/ui';
+import { identityApi } from '@shared/api/identity';
 
 const OTHER = '__other';
 
@@ -13,7 +14,7 @@ export function CompoundField(p: { value: string; onChange: (v: string) => void;
   const [other, setOther] = useState(false);
   useEffect(() => {
     let live = true;
-    call(api.identity.listCompounds).then(
+    call(identityApi.listCompounds).then(
       (list) => {
         if (!live) return;
         setNames(list.names);

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
-import { SubmitFeedbackBody } from '@shared/api/feedback';
+import { SubmitFeedbackBody, feedbackApi } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
-import { ApiError, RetryKey, api, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
 import { LoadingState, Notice } from '../../../components/States';
 import { Button, ChoiceGroup, Form, Html, TextField, useConfirm } from '../../../components/ui';
 import { discardDraft, readDraft, useKeepDraft } from '../../../components/draft';
@@ -150,7 +150,7 @@ export default function NewFeedbackPage() {
     setSending(true);
     try {
       const created = await call(
-        api.feedback.submitFeedback,
+        feedbackApi.submitFeedback,
         { body: parsed.data },
         { idempotencyKey: retryKey.current.keyFor(parsed.data) },
       );

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, call, errorMessage } from '../../../api';
+import { call, errorMessage } from '../../../api';
 import { forgetLocalFile } from '../../../api/localFiles';
 import { uploadPhoto } from '../../../api/uploads';
 import type { PickedPhoto } from '../../../components/ui';
+import { feedbackApi } from '@shared/api/feedback';
 
 /** The contract's limit (`SubmitFeedbackBody.photos`: at most 3). */
 export const MAX_PHOTOS = 3;
@@ -41,7 +42,7 @@ export function usePhotoUploads() {
   const upload = useCallback(async (photo: Pick<ReportPhoto, 'id' | 'path'>) => {
     update(photo.id, { status: 'uploading', error: undefined });
     try {
-      const ticket = await call(api.feedback.createFeedbackPhotoUpload);
+      const ticket = await call(feedbackApi.createFeedbackPhotoUpload);
       const key = await uploadPhoto(ticket, photo.path);
       update(photo.id, { status: 'done', key });
     } catch (err) {
