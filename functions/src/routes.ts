@@ -79,7 +79,8 @@ export const contextUploads: Record<ContextName, readonly UploadPurpose[]> = {
   council: [],
   // evidence (佐证材料) for self-assessments, key tasks, rectification and meetings
   scoring: ['scoring-evidence'],
-  stewards: [],
+  // photos taken on home visits
+  stewards: ['visit-photo'],
 };
 
 /**

@@ -5,6 +5,7 @@ import { STAFF_ROLES, type Role } from '../roles';
 import { endpoint } from './endpoint';
 import { ChinaDate, Month, PageQuery, optionalText, page, text } from './common';
 import { FeedbackId } from './feedback';
+import { IncomingKey, UploadTicket } from './uploads';
 
 /**
  * The red stewards' work (红色小管家): the households each steward looks after, their home visits (走访入户) and
@@ -82,6 +83,9 @@ export const HouseholdListQuery = PageQuery.extend({
 // ---------------------------------------------------------------------------------------------------------------
 // Visits and help
 
+/** A visit's photos at most: a few, as on a report. */
+export const MAX_VISIT_PHOTOS = 3;
+
 export const VisitBody = z.object({
   date: ChinaDate,
   /** Who was met: 本人, 老伴, 女儿 … */
@@ -89,6 +93,8 @@ export const VisitBody = z.object({
   discussed: text(500, '交谈内容', { multiline: true }),
   /** Needs found (each may become feedback). */
   needs: optionalText(500, '发现的需求', { multiline: true }),
+  /** Photos "if useful" (a loose handrail, a damp wall), uploaded with tickets from `createVisitPhotoUpload`: each ticket's `key`. */
+  photos: z.array(IncomingKey).max(MAX_VISIT_PHOTOS, `最多 ${MAX_VISIT_PHOTOS} 张照片`).optional(),
 });
 export type VisitBody = z.input<typeof VisitBody>;
 
@@ -114,6 +120,8 @@ export const Visit = z.object({
   recordedAt: z.string(),
   /** The feedback logged from this visit's needs. */
   feedbackIds: z.array(z.string()),
+  /** Its photos as signed URLs, valid for minutes (the record only: its steward and staff). */
+  photos: z.array(z.object({ url: z.string(), contentType: z.string() })),
 });
 
 export const HelpRecord = z.object({
@@ -415,8 +423,20 @@ export const stewardsApi = {
     successStatus: 201,
     body: VisitBody,
     response: HouseholdRecord,
-    outcomes: { 404: notFoundHousehold, 422: 'A visit in the future (`date-in-future`)' },
-    summary: 'Its steward records a home visit: the date, who they met, what was talked about, needs found',
+    outcomes: {
+      400: 'A photo in `photos` is not an upload of the caller’s, is missing or expired, is not a JPEG, PNG, WebP or HEIC image by its first bytes, is larger than 5 MB, or is listed twice (`errors` names it: `photos.<i>`)',
+      404: notFoundHousehold,
+      422: 'A visit in the future (`date-in-future`)',
+    },
+    summary: 'Its steward records a home visit: the date, who they met, what was talked about, needs found, up to 3 photos',
+  }),
+  createVisitPhotoUpload: endpoint({
+    method: 'POST',
+    path: '/v1/stewards/visit-photo-uploads',
+    access: STEWARD_ROLES,
+    successStatus: 201,
+    response: UploadTicket,
+    summary: 'A ticket to upload one photo for a home visit (10 minutes; JPEG, PNG, WebP or HEIC, at most 5 MB)',
   }),
   recordHelp: endpoint({
     method: 'POST',

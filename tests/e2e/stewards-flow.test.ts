@@ -1,12 +1,13 @@
 /**
  * Red stewards' work as its people use it (issue 12), in a real Chromium on the H5 build: a steward opens their
- * households (the longest waiting first), records a visit with a need found, turns the need into feedback for the
- * resident in one step, records help given; the committee reads the month's coverage per steward, the household
- * list with names masked, and a household's record with the visit. Every page is measured against the bar.
+ * households (the longest waiting first), records a visit with a need found and a photo, turns the need into
+ * feedback for the resident in one step, records help given; the committee reads the month's coverage per steward
+ * (a chart of visits and help beside the table), the household list with names masked, and a household's record
+ * with the visit and its photo. Every page is measured against the bar.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { api } from '../../shared/api';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, type PageReport } from './support';
+import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E, type PageReport } from './support';
 
 jest.setTimeout(240_000);
 
@@ -22,6 +23,10 @@ afterAll(async () => {
 });
 
 const measure = async (page: Page, name: string) => reports.push(await measurePage(page, name));
+
+/** The image is there and its bytes arrived (a signed URL that works). */
+const loaded = (page: Page | Locator, name: RegExp | string) =>
+  page.getByRole('img', { name }).first().evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
 
 test('a steward records a visit, turns its need into feedback and records help; the committee sees coverage and the record', async () => {
   // ── The steward: their households, a visit, the need as feedback, help ─────────────────────────────────────
@@ -47,10 +52,18 @@ test('a steward records a visit, turns its need into feedback and records help; 
   await steward.getByText('请填写交谈内容').waitFor();
   await steward.getByLabel('交谈内容').fill('老人说最近腿脚不便，下楼困难。');
   await steward.getByLabel('发现的需求（选填）').fill('3楼楼道扶手松动，需要维修');
+  // a photo of the handrail, uploaded as soon as it is picked
+  await steward.getByLabel('添加照片').setInputFiles({ name: 'handrail.png', mimeType: 'image/png', buffer: gradientPng() });
+  await steward.getByText('已上传').waitFor();
+  expect(await loaded(steward, '第 1 张照片')).toBe(true);
   await measure(steward, 'record a visit');
   await steward.getByRole('button', { name: '保存走访记录' }).click();
-  await steward.getByText(/^已记录 \d{4}-\d{2}-\d{2} 的走访。$/).waitFor();
+  await steward.getByText(/^已记录 \d{4}-\d{2}-\d{2} 的走访（1 张照片）。$/).waitFor();
   await steward.getByText('走访记录（4 次）').waitFor();
+  // the record shows it through a signed URL
+  await steward.getByRole('heading', { name: /^\d{4}-\d{2}-\d{2} 走访照片（1 张）$/ }).waitFor();
+  expect(await loaded(steward, /^\d{4}-\d{2}-\d{2} 走访照片，第 1 张，共 1 张$/)).toBe(true);
+  await measure(steward, 'household record with a visit photo');
 
   await steward.getByRole('button', { name: '登记为反馈' }).first().click();
   await steward.getByLabel('问题类别').selectOption({ label: '公共设施' });
@@ -80,6 +93,11 @@ test('a steward records a visit, turns its need into feedback and records help; 
   await row.waitFor();
   // the visit and the help just recorded are this month's
   await row.getByRole('cell', { name: /^[1-9]\d*（[1-9]\d* 户）$/ }).waitFor();
+  // the month's visits and help as charts, per steward and per compound, each summed up in one sentence
+  const stewardsChart = committee.getByRole('img', { name: /^\d{4}年\d{1,2}月各红色小管家的走访和帮扶次数图：共走访 [1-9]\d* 次，帮扶 [1-9]\d* 次，每项的数字见下表。$/ });
+  await stewardsChart.waitFor();
+  await stewardsChart.getByText('刘玉兰', { exact: true }).waitFor();
+  await committee.getByRole('img', { name: /^\d{4}年\d{1,2}月各小区的走访和帮扶次数图：/ }).waitFor();
   await measure(committee, 'coverage');
 
   await committee.getByRole('button', { name: '走访住户名单' }).click();
@@ -93,6 +111,7 @@ test('a steward records a visit, turns its need into feedback and records help; 
   await card.click();
   await committee.getByText(name, { exact: true }).waitFor();
   await committee.getByText('老人说最近腿脚不便，下楼困难。').waitFor();
+  expect(await loaded(committee, /^\d{4}-\d{2}-\d{2} 走访照片，第 1 张，共 1 张$/)).toBe(true);
   await measure(committee, 'household record (committee)');
 
   console.log(`Stewards' pages against the bar:\n${summarize(reports)}`);

@@ -423,6 +423,8 @@ describe('uploads', () => {
       }
     }
     expect(uploadGrants(contextUploads.feedback).map((g) => g.keyPattern)).toEqual(['incoming/*', 'stored/*/feedback-photo/*']);
+    // the red stewards' visit photos: their own folder, nothing of feedback's or scoring's
+    expect(uploadGrants(contextUploads.stewards).map((g) => g.keyPattern)).toEqual(['incoming/*', 'stored/*/visit-photo/*']);
   });
 });
 

@@ -73,6 +73,31 @@ describe('the request log line', () => {
       expect(all).not.toContain(secret);
   });
 
+  it('a steward recording a visit with a photo: neither the household, what was said, the photo’s key nor its URL', async () => {
+    const token = await h.resident('刘玉兰');
+    const mine = await h.call(api.stewards.listMyHouseholds, { token, query: { limit: 50 } });
+    const household = mine.body.items[0] as { id: string; name: string };
+    const ticket = (await h.call(api.stewards.createVisitPhotoUpload, { token })).body as { url: string; fields: Record<string, string>; key: string };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10, ...new Array(2000).fill(7)])]), 'photo');
+    expect((await fetch(ticket.url.replace('//localhost:', '//127.0.0.1:'), { method: 'POST', body: form })).status).toBe(204);
+    let answer: Awaited<ReturnType<Harness['call']>> | undefined;
+    const lines = await captureLog(async () => {
+      answer = await h.call(api.stewards.recordVisit, {
+        token,
+        params: { id: household.id },
+        body: { date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), metWith: '本人', discussed: '日志走访的交谈内容', photos: [ticket.key] },
+      });
+    });
+    expect(answer!.status).toBe(201);
+    const photoUrl = answer!.body.visits.find((v: { photos: unknown[] }) => v.photos.length).photos[0].url as string;
+    expect(requestLines(lines).map((l) => [l.route, l.status])).toEqual([['POST /v1/households/{id}/visits', 201]]);
+    const all = JSON.stringify(lines);
+    for (const secret of [household.id, household.name, '日志走访的交谈内容', ticket.key, ticket.key.split('/')[3]!, new URL(photoUrl).pathname, 'X-Amz', '/s3/'])
+      expect(all).not.toContain(secret);
+  });
+
   it('a refused sign-in: the status, not the account, password or address', async () => {
     let status = 0;
     const lines = await captureLog(async () => {

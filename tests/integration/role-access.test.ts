@@ -1065,6 +1065,11 @@ function stewardsRecipes(): Record<string, Recipe> {
       expect(r.body.household.visitCount).toBe(1);
       return r;
     },
+    createVisitPhotoUpload: async (c) => {
+      const r = await h.call(stewards.createVisitPhotoUpload, { token: c.token });
+      expect(r.body.key).toMatch(new RegExp(`^incoming/${CID}/${c.id}/`));
+      return r;
+    },
     recordHelp: async (c) => {
       const made = await household();
       const r = await h.call(stewards.recordHelp, { token: c.token, params: { id: made.id }, body: { kind: 'livelihood', date: day(0), whatWasDone: '代购药品', hours: 1 } });

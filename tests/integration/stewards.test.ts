@@ -4,7 +4,11 @@
  * coverage follow the committee's interval. Each route: valid, bad input, no token, the wrong role, another
  * steward's household, another community. The store is checked, not only the replies.
  */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { api } from '../../shared/api';
+import type { UploadTicket } from '../../shared/api/uploads';
+import { s3, uploadsBucket } from '../../functions/src/uploads/client';
 import { aFeedback, Harness, isProblem } from '../support/harness';
 import { expectStatus, person, type Person } from './council-fixtures';
 
@@ -167,6 +171,133 @@ describe('visits and help', () => {
     problem(await h.call(stewards.linkVisitFeedback, { token: qian.token, params: { id: made.id }, body: { visitId, feedbackId: logged.id } }), 404);
     problem(await h.call(stewards.linkVisitFeedback, { token: zhao.token, params: { id: made.id }, body: { visitId: '00000000-0000-4000-8000-000000000000', feedbackId: logged.id } }), 404);
     expect(expectStatus(await h.call(stewards.getHousehold, { token: zhao.token, params: { id: made.id } }), 200).visits[0].feedbackIds).toEqual([logged.id]);
+  });
+});
+
+describe('photos on a visit', () => {
+  const jpeg = (size = 20_000) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10]), randomBytes(size - 6)]);
+  const ticket = async (token: string): Promise<UploadTicket> => expectStatus(await h.call(stewards.createVisitPhotoUpload, { token }), 201);
+  /** What the phone sends: the ticket's fields, then the file as `file`; the key to send with the visit. */
+  const uploaded = async (token: string, bytes = jpeg()): Promise<string> => {
+    const t = await ticket(token);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(t.fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(bytes)]), 'photo');
+    expect((await fetch(t.url.replace('//localhost:', '//127.0.0.1:'), { method: 'POST', body: form })).status).toBe(204);
+    return t.key;
+  };
+  const exists = async (key: string) => {
+    try {
+      await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const storedKeyOf = (incoming: string) => `stored/${incoming.split('/')[1]}/visit-photo/${incoming.split('/')[3]}`;
+  const fetched = async (url: string) => {
+    const r = await fetch(url.replace('//localhost:', '//127.0.0.1:'));
+    return { status: r.status, type: r.headers.get('content-type'), bytes: Buffer.from(await r.arrayBuffer()) };
+  };
+
+  it('a ticket is the steward’s own, for a visit photo; residents, staff and no token get none', async () => {
+    const t = await ticket(zhao.token);
+    expect(t.key).toMatch(new RegExp(`^incoming/baogong-qingnian/${zhao.userId}/[0-9a-f-]{36}$`));
+    expect(t).toMatchObject({ maxBytes: 5 * 1024 * 1024, allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] });
+    problem(await h.call(stewards.createVisitPhotoUpload, { token: resident.token }), 403);
+    problem(await h.call(stewards.createVisitPhotoUpload, { token: committee }), 403);
+    problem(await h.call(stewards.createVisitPhotoUpload, {}), 401);
+  });
+
+  it('its steward attaches a photo; it is moved to stored/ and shown as a signed URL to the steward and staff', async () => {
+    const made = await newHousehold(zhao.userId, { name: '钟奶奶' });
+    const bytes = jpeg();
+    const key = await uploaded(zhao.token, bytes);
+    const record = expectStatus(await h.call(stewards.recordVisit, { token: zhao.token, params: { id: made.id }, body: aVisit({ photos: [key] }) }), 201);
+    expect(record.visits[0].photos).toEqual([{ url: expect.stringContaining('/s3/gongzhi-uploads/stored/baogong-qingnian/visit-photo/'), contentType: 'image/jpeg' }]);
+    expect(await exists(key)).toBe(false);
+    expect(await exists(storedKeyOf(key))).toBe(true);
+    // the stored visit keeps the stored key, never a URL; the key drops the steward's id
+    const visit = (await storedItems()).find((i) => i.id?.S === record.visits[0].id)!;
+    expect(JSON.stringify(visit)).toContain(storedKeyOf(key));
+    expect(JSON.stringify(visit)).not.toContain('X-Amz');
+
+    for (const token of [zhao.token, committee]) {
+      const seen = expectStatus(await h.call(stewards.getHousehold, { token, params: { id: made.id } }), 200);
+      const url = new URL(seen.visits[0].photos[0].url);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
+      expect(url.pathname).not.toContain(zhao.userId);
+      const got = await fetched(seen.visits[0].photos[0].url);
+      expect(got).toMatchObject({ status: 200, type: 'image/jpeg' });
+      expect(got.bytes.equals(bytes)).toBe(true);
+    }
+    // a visit without photos has none; lists carry none
+    const plain = expectStatus(await h.call(stewards.recordVisit, { token: zhao.token, params: { id: made.id }, body: aVisit({ date: daysAgo(1) }) }), 201);
+    expect(plain.visits.find((v: { date: string }) => v.date === daysAgo(1)).photos).toEqual([]);
+    const mine = expectStatus(await h.call(stewards.listMyHouseholds, { token: zhao.token, query: { limit: 50 } }), 200);
+    expect(JSON.stringify(mine)).not.toContain('/s3/');
+  });
+
+  it('a retry with the same Idempotency-Key and photos records the visit once, photos and all', async () => {
+    const made = await newHousehold(zhao.userId, { name: '蒋爷爷' });
+    const keys = await Promise.all([uploaded(zhao.token), uploaded(zhao.token)]);
+    const headers = { 'idempotency-key': `visit-photos-${randomUUID()}` };
+    const first = expectStatus(await h.call(stewards.recordVisit, { token: zhao.token, params: { id: made.id }, body: aVisit({ photos: keys }), headers }), 201);
+    const again = expectStatus(await h.call(stewards.recordVisit, { token: zhao.token, params: { id: made.id }, body: aVisit({ photos: keys }), headers }), 201);
+    expect(again.visits).toHaveLength(1);
+    expect(again.visits[0].id).toBe(first.visits[0].id);
+    expect(again.visits[0].photos).toHaveLength(2);
+    expect(again.household.visitCount).toBe(1);
+  });
+
+  /** Records a visit that must be refused with 400 naming `photos.<i>`: nothing written, nothing moved. */
+  const refused = async (token: string, householdId: string, photos: string[], paths: string[], stillIncoming: string[]) => {
+    const before = await h.snapshot();
+    const r = await h.call(stewards.recordVisit, { token, params: { id: householdId }, body: aVisit({ photos }) });
+    problem(r, 400);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(paths);
+    expect(await h.snapshot()).toEqual(before);
+    for (const key of stillIncoming) {
+      expect(await exists(key)).toBe(true);
+      expect(await exists(storedKeyOf(key))).toBe(false);
+    }
+  };
+
+  it('refuses another user’s upload, a key nothing was uploaded with, a text file, a bad key, four photos — writing nothing, moving nothing', async () => {
+    const made = await newHousehold(zhao.userId, { name: '沈奶奶' });
+    const own = await uploaded(zhao.token);
+    const theirs = await uploaded(qian.token);
+    await refused(zhao.token, made.id, [own, theirs], ['photos.1'], [own, theirs]);
+    const { key: empty } = await ticket(zhao.token);
+    await refused(zhao.token, made.id, [empty], ['photos.0'], []);
+    const text = await uploaded(zhao.token, Buffer.from('这不是照片。'.repeat(50)));
+    await refused(zhao.token, made.id, [text], ['photos.0'], [text]);
+    await refused(zhao.token, made.id, [own, own], ['photos.1'], [own]);
+    await refused(zhao.token, made.id, ['stored/baogong-qingnian/visit-photo/00000000-0000-4000-8000-000000000000'], ['photos.0'], [own]);
+    await refused(zhao.token, made.id, [own, own, own, own], ['photos'], [own]);
+    // another steward's household: 404 before any photo is looked at
+    const own2 = await uploaded(qian.token);
+    const snap = await h.snapshot();
+    problem(await h.call(stewards.recordVisit, { token: qian.token, params: { id: made.id }, body: aVisit({ photos: [own2] }) }), 404);
+    expect(await h.snapshot()).toEqual(snap);
+    expect(await exists(own2)).toBe(true);
+  });
+
+  it('another community: its steward’s own upload does not reach a household here, and their key is refused here', async () => {
+    const made = await newHousehold(zhao.userId, { name: '韩奶奶' });
+    const outsider = await person('外社区小管家', ['steward'], 'other-community');
+    const t = expectStatus(await h.call(stewards.createVisitPhotoUpload, { token: outsider.token }), 201);
+    expect(t.key).toMatch(/^incoming\/other-community\//);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(t.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(jpeg())]), 'photo');
+    expect((await fetch(t.url.replace('//localhost:', '//127.0.0.1:'), { method: 'POST', body: form })).status).toBe(204);
+    const snap = await h.snapshot();
+    problem(await h.call(stewards.recordVisit, { token: outsider.token, params: { id: made.id }, body: aVisit({ photos: [t.key] }) }), 404);
+    expect(await h.snapshot()).toEqual(snap);
+    // the key of the other community, sent by a steward here, is not theirs
+    await refused(zhao.token, made.id, [t.key], ['photos.0'], [t.key]);
+    problem(await h.call(stewards.getHousehold, { token: outsider.token, params: { id: made.id } }), 404);
   });
 });
 

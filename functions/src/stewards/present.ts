@@ -1,5 +1,6 @@
 import type { Household, HouseholdRecord, HouseholdSummary } from '../../../shared/api/stewards';
 import { daysWaiting, isOverdue, maskedName } from '../../../shared/stewards/households';
+import { signedUrl } from '../uploads';
 import type { HelpItem, HouseholdItem, VisitItem, WorkItem } from './store';
 
 /** How the day is seen: today in China, and the committee's visit interval. */
@@ -38,18 +39,25 @@ export const householdSummary = (h: HouseholdItem, today: Today, masked: boolean
 
 const isVisit = (w: WorkItem): w is VisitItem => w.kind === 'visit';
 
-export const presentRecord = (household: HouseholdItem, work: readonly WorkItem[], today: Today): HouseholdRecord => ({
+/**
+ * A household's record as its steward and staff read it: visits' photos as signed URLs (minutes long) in place of
+ * their stored keys. Only for callers who may read the record: the use case decides that before it calls this.
+ */
+export const presentRecord = async (household: HouseholdItem, work: readonly WorkItem[], today: Today): Promise<HouseholdRecord> => ({
   household: presentHousehold(household, today),
-  visits: work.filter(isVisit).map((v) => ({
-    id: v.id,
-    date: v.date,
-    metWith: v.metWith,
-    discussed: v.discussed,
-    ...(v.needs ? { needs: v.needs } : {}),
-    stewardName: v.stewardName,
-    recordedAt: v.recordedAt,
-    feedbackIds: v.feedbackIds ?? [],
-  })),
+  visits: await Promise.all(
+    work.filter(isVisit).map(async (v) => ({
+      id: v.id,
+      date: v.date,
+      metWith: v.metWith,
+      discussed: v.discussed,
+      ...(v.needs ? { needs: v.needs } : {}),
+      stewardName: v.stewardName,
+      recordedAt: v.recordedAt,
+      feedbackIds: v.feedbackIds ?? [],
+      photos: await Promise.all((v.photoKeys ?? []).map(async (p) => ({ url: await signedUrl(p.key), contentType: p.contentType }))),
+    })),
+  ),
   help: work
     .filter((w): w is HelpItem => !isVisit(w))
     .map((h) => ({ id: h.id, kind: h.kind, date: h.date, whatWasDone: h.whatWasDone, hours: h.hours, stewardName: h.stewardName, recordedAt: h.recordedAt })),

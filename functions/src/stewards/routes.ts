@@ -4,6 +4,7 @@ import { exportStewardCoverage, getStewardCoverage } from './admin/coverage';
 import { createHousehold, listHouseholds, updateHousehold } from './admin/households';
 import { getStewardSettings, updateStewardSettings } from './admin/settings';
 import { createSurvey, exportSurveyResults, getSurveyResults, listAdminSurveys, moveSurvey, updateSurvey } from './admin/surveys';
+import { createVisitPhotoUpload } from './create-visit-photo-upload';
 import { getHousehold, listMyHouseholds } from './households';
 import { linkVisitFeedback } from './link-visit-feedback';
 import { recordHelp } from './record-help';
@@ -16,6 +17,7 @@ export const stewardsRoutes = defineRoutes('stewards', stewardsApi, {
   getMyStewardSummary,
   getHousehold,
   recordVisit,
+  createVisitPhotoUpload,
   recordHelp,
   linkVisitFeedback,
   listHouseholds,

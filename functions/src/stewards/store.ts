@@ -6,6 +6,7 @@ import { queryAll, unlessConditionFails, withoutKeys } from '../db/items';
 import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
+import type { StoredUpload } from '../uploads';
 
 /**
  * The stewards table. A household is one partition: the household item (address, labels, its steward, the date
@@ -66,6 +67,8 @@ export interface VisitItem extends WorkFields {
   discussed: string;
   needs?: string;
   feedbackIds?: string[];
+  /** Its photos, checked and moved to `stored/<community>/visit-photo/`: shown only as signed URLs. */
+  photoKeys?: StoredUpload[];
 }
 
 export interface HelpItem extends WorkFields {

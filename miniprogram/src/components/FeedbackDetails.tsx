@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Feedback } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORY_LABELS } from '@shared/feedback/categories';
 import { ON_BEHALF_CHANNEL_LABELS } from '@shared/feedback/contact';
-import { FeedbackPhotos } from './FeedbackPhotos';
+import { RecordPhotos } from './RecordPhotos';
 import { assignmentText } from './feedbackText';
 import { formatTime } from './format';
 import { notePrefix } from './statusText';
@@ -103,7 +103,7 @@ export function FeedbackDetails({
         <Html tag='p' className='gz-text gz-pre'>
           {f.description}
         </Html>
-        {f.photos?.length ? <FeedbackPhotos photos={f.photos} headingTag={sub} /> : null}
+        {f.photos?.length ? <RecordPhotos photos={f.photos} headingTag={sub} /> : null}
       </Html>
 
       {reply ? (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { HouseholdRecord } from '@shared/api/stewards';
 import { formatTime } from '../format';
+import { RecordPhotos } from '../RecordPhotos';
 import { Facts, Html, useUniqueId } from '../ui';
 import { helpKindText, hoursText, labelsText, lastVisitText } from './stewardText';
 
@@ -22,7 +23,7 @@ export function HouseholdFacts({ record }: { record: HouseholdRecord }) {
 
 /**
  * The visits, newest first: the day, who was met, what was talked about, needs found (and whether they became
- * feedback). `needAction` lets the steward's page offer 登记为反馈 beside a need.
+ * feedback), its photos. `needAction` lets the steward's page offer 登记为反馈 beside a need.
  */
 export function VisitList({ record, needAction }: { record: HouseholdRecord; needAction?: (visit: HouseholdRecord['visits'][number]) => ReactNode }) {
   const titleId = useUniqueId('visits-title');
@@ -46,6 +47,7 @@ export function VisitList({ record, needAction }: { record: HouseholdRecord; nee
                   {`发现的需求：${v.needs}${v.feedbackIds.length ? '（已登记为反馈）' : ''}`}
                 </Html>
               ) : null}
+              <RecordPhotos photos={v.photos} headingTag='h3' title={`${v.date} 走访照片`} />
               <Html tag='p' className='gz-meta'>
                 {`${v.stewardName} 记录于 ${formatTime(v.recordedAt)}`}
               </Html>

@@ -10,13 +10,15 @@ const AGREE_BUTTON_ID = 'gz-privacy-agree';
 
 const message = (err: unknown): string => (err && typeof err === 'object' && 'errMsg' in err ? String((err as { errMsg: unknown }).errMsg) : '');
 
+const REPORT_PURPOSE = '照片只用于社区了解和处理您反映的问题，只有您本人、社区工作人员和负责处理的红色小管家能看到。';
+
 /**
  * Mini-program build: WeChat's photo picker (album or camera), after WeChat's privacy authorisation. The first
  * time, `requirePrivacyAuthorize` makes WeChat ask through `onNeedPrivacyAuthorization`: this shows what the
  * photos are for, with a button of `open-type="agreePrivacyAuthorization"` (WeChat checks that it was tapped);
  * agreeing lets the pending picker go on, refusing stops it.
  */
-export function PhotoPicker({ label, remaining, onPick, onRefused, disabled }: PhotoPickerProps) {
+export function PhotoPicker({ label, remaining, onPick, onRefused, disabled, purpose = REPORT_PURPOSE }: PhotoPickerProps) {
   const [pending, setPending] = useState<Resolve | null>(null);
 
   useEffect(() => {
@@ -64,9 +66,7 @@ export function PhotoPicker({ label, remaining, onPick, onRefused, disabled }: P
         <View className='gz-dialog-backdrop'>
           <View className='gz-dialog'>
             <Text className='gz-h2'>添加照片前，请您同意</Text>
-            <Text className='gz-text'>
-              照片只用于社区了解和处理您反映的问题，只有您本人、社区工作人员和负责处理的红色小管家能看到。
-            </Text>
+            <Text className='gz-text'>{purpose}</Text>
             <Text className='gz-link' onClick={() => void Taro.openPrivacyContract({})}>
               查看《隐私保护指引》
             </Text>

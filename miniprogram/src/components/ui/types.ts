@@ -132,6 +132,8 @@ export interface PhotoPickerProps {
   /** The person said no to WeChat's privacy authorisation, or the picker failed. */
   onRefused?: (message: string) => void;
   disabled?: boolean;
+  /** What the photos are for and who sees them, in WeChat's privacy notice (a report's by default). */
+  purpose?: string;
 }
 
 export interface ConfirmOptions {

@@ -1,15 +1,16 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { StewardSettingsBody, type Coverage, stewardsApi } from '@shared/api/stewards';
+import { StewardSettingsBody, stewardsApi, type Coverage } from '@shared/api/stewards';
 import { ApiError, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { useCsvExport } from '../../../components/admin/useCsvExport';
 import { formatMonth, recentMonths } from '../../../components/format';
 import { hoursText } from '../../../components/stewards/stewardText';
-import { Button, DataTable, Form, Html, SelectField, TextField, useUniqueId, type DataColumn } from '../../../components/ui';
+import { BarChart, Button, DataTable, Form, Html, SelectField, TextField, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
+import { WORK_SERIES, compoundBars, stewardBars, workChartSummary } from './coverageText';
 
 const MONTH_OPTIONS = recentMonths(new Date(), 12).map((value) => ({ value, label: formatMonth(value) }));
 type StewardRow = Coverage['stewards'][number];
@@ -76,7 +77,8 @@ function IntervalForm({ interval, onSaved }: { interval: number; onSaved: () => 
 
 /**
  * 走访情况: the red stewards' coverage for a month — per steward their households, overdue visits, last visit,
- * visits and help; per compound the same — as accessible tables, a CSV file, and the visit interval.
+ * visits and help; per compound the same — each as a bar chart of the month's visits and help with the accessible
+ * table beside it, a CSV file, and the visit interval.
  */
 export default function CoveragePage() {
   const session = useSession('staff');
@@ -151,7 +153,15 @@ export default function CoveragePage() {
             {`${formatMonth(coverage.month)} 各红色小管家`}
           </Html>
           {coverage.stewards.length ? (
-            <DataTable columns={stewardColumns(coverage.intervalDays)} rows={coverage.stewards} rowKey={(r) => r.steward.id} labelledBy={stewardsId} />
+            <>
+              <BarChart
+                series={WORK_SERIES}
+                unit=' 次'
+                summary={workChartSummary(`${formatMonth(coverage.month)}各红色小管家`, coverage.stewards.map((r) => r.month))}
+                rows={stewardBars(coverage)}
+              />
+              <DataTable columns={stewardColumns(coverage.intervalDays)} rows={coverage.stewards} rowKey={(r) => r.steward.id} labelledBy={stewardsId} />
+            </>
           ) : (
             <EmptyState title='社区还没有红色小管家。' />
           )}
@@ -159,7 +169,15 @@ export default function CoveragePage() {
             {`${formatMonth(coverage.month)} 各小区`}
           </Html>
           {coverage.compounds.length ? (
-            <DataTable columns={COMPOUND_COLUMNS} rows={coverage.compounds} rowKey={(r) => r.compound} labelledBy={compoundsId} />
+            <>
+              <BarChart
+                series={WORK_SERIES}
+                unit=' 次'
+                summary={workChartSummary(`${formatMonth(coverage.month)}各小区`, coverage.compounds)}
+                rows={compoundBars(coverage)}
+              />
+              <DataTable columns={COMPOUND_COLUMNS} rows={coverage.compounds} rowKey={(r) => r.compound} labelledBy={compoundsId} />
+            </>
           ) : (
             <EmptyState title='还没有登记走访住户。' />
           )}

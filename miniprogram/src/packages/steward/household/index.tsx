@@ -1,11 +1,13 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { HelpBody, VisitBody, type HouseholdRecord, stewardsApi } from '@shared/api/stewards';
+import { HelpBody, VisitBody, stewardsApi, type HouseholdRecord } from '@shared/api/stewards';
 import { SubmitFeedbackBody, feedbackApi } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
 import { HELP_KINDS, HELP_KIND_TEXT, type HelpKind } from '@shared/stewards/households';
-import { RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { ApiError, RetryKey, call, errorMessage, zodFieldErrors, type FieldErrors } from '../../../api';
+import { PhotoField } from '../../../components/PhotoField';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
+import { usePhotoUploads } from '../../../components/usePhotoUploads';
 import { HelpList, HouseholdFacts, VisitList } from '../../../components/stewards/HouseholdRecordView';
 import { chinaToday } from '../../../components/format';
 import { Button, ChoiceGroup, Form, Html, SelectField, TextField, useUniqueId } from '../../../components/ui';
@@ -15,7 +17,10 @@ import { NotASteward } from '../NotASteward';
 
 type Changed = (record: HouseholdRecord, text: string) => void;
 
-/** A visit in a few taps: today's date, who was met (the usual answers one tap away), what was said, needs. */
+/**
+ * A visit in a few taps: today's date, who was met (the usual answers one tap away), what was said, needs, and a
+ * photo if useful (uploaded as soon as it is picked, like a report's).
+ */
 function VisitForm({ record, onChanged, onClose }: { record: HouseholdRecord; onChanged: Changed; onClose: () => void }) {
   const [date, setDate] = useState(() => chinaToday());
   const [metWith, setMetWith] = useState('本人');
@@ -23,22 +28,42 @@ function VisitForm({ record, onChanged, onClose }: { record: HouseholdRecord; on
   const [needs, setNeeds] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string>();
+  const [photoNotice, setPhotoNotice] = useState<string>();
   const [sending, setSending] = useState(false);
+  const photos = usePhotoUploads(() => call(stewardsApi.createVisitPhotoUpload));
   // the same content sent again (a retry after a lost answer) records the visit once
   const key = useRef(new RetryKey());
   const titleId = useUniqueId('visit-form');
 
+  const close = () => {
+    photos.forgetAll();
+    onClose();
+  };
+
   const save = async () => {
     if (sending) return;
-    const parsed = VisitBody.safeParse({ date: date.trim(), metWith, discussed, needs: needs.trim() ? needs : undefined });
+    setError(undefined);
+    if (photos.photos.some((p) => p.status === 'uploading')) return setError('照片还在上传，请稍等一下再保存');
+    if (photos.photos.some((p) => p.status === 'failed')) return setError('有照片没有上传成功，请重新上传或删除它，再保存');
+    const keys = photos.photos.map((p) => p.key).filter((k): k is string => Boolean(k));
+    const parsed = VisitBody.safeParse({ date: date.trim(), metWith, discussed, needs: needs.trim() ? needs : undefined, photos: keys.length ? keys : undefined });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error.issues));
     setErrors({});
     setSending(true);
     try {
       const updated = await call(stewardsApi.recordVisit, { params: { id: record.household.id }, body: parsed.data }, { idempotencyKey: key.current.keyFor(parsed.data) });
-      onChanged(updated, `已记录 ${parsed.data.date} 的走访。`);
-      onClose();
+      onChanged(updated, `已记录 ${parsed.data.date} 的走访${keys.length ? `（${keys.length} 张照片）` : ''}。`);
+      close();
     } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
+        // a photo the server would not take (expired, not an image…): marked on its thumbnail
+        for (const [path, message] of Object.entries(err.fieldErrors)) {
+          const i = /^photos\.(\d+)$/.exec(path)?.[1];
+          const refused = i === undefined ? undefined : keys[Number(i)];
+          if (refused) photos.refuse(refused, message);
+        }
+        setErrors(err.fieldErrors);
+      }
       setError(errorMessage(err));
     } finally {
       setSending(false);
@@ -62,10 +87,26 @@ function VisitForm({ record, onChanged, onClose }: { record: HouseholdRecord; on
       />
       <TextField id='visit-discussed' label='交谈内容' multiline value={discussed} onChange={setDiscussed} maxLength={500} placeholder='身体、生活、居住情况，聊了什么' error={errors.discussed} />
       <TextField id='visit-needs' label='发现的需求' optional multiline value={needs} onChange={setNeeds} maxLength={500} placeholder='例如：楼道扶手松动，需要维修' hint='需要社区处理的，保存后可以一键登记为反馈。' error={errors.needs} />
+      <PhotoField
+        title='走访照片'
+        hint='有用时再拍，例如损坏的设施。拍到住户本人或屋内前，请先征得同意。只有您和社区工作人员能看到。'
+        purpose='照片只用于记录这次走访，只有您和社区工作人员能看到。拍到住户本人或屋内前，请先征得同意。'
+        photos={photos.photos}
+        onPick={(picked) => {
+          setPhotoNotice(undefined);
+          photos.add(picked);
+        }}
+        onRemove={photos.remove}
+        onRetry={(p) => void photos.retry(p)}
+        onRefused={setPhotoNotice}
+        disabled={sending}
+      />
+      {photoNotice ? <Notice kind='error'>{photoNotice}</Notice> : null}
+      {errors.photos ? <Notice kind='error'>{errors.photos}</Notice> : null}
       <Button type='submit' variant='primary' loading={sending}>
         保存走访记录
       </Button>
-      <Button variant='plain' onClick={onClose}>
+      <Button variant='plain' onClick={close}>
         取消
       </Button>
     </Form>

@@ -10,8 +10,8 @@ import { useSession } from '../../../components/useSession';
 import { CompoundField } from './CompoundField';
 import { OnBehalfFields } from './OnBehalfFields';
 import { NO_ON_BEHALF, digitsOnly, onBehalfBody, type OnBehalfForm } from './onBehalf';
-import { PhotoField } from './PhotoField';
-import { usePhotoUploads } from './usePhotoUploads';
+import { PhotoField } from '../../../components/PhotoField';
+import { usePhotoUploads } from '../../../components/usePhotoUploads';
 
 /** Input limits come from the same schema the server validates with. */
 const fields = SubmitFeedbackBody.shape;
@@ -75,7 +75,7 @@ export default function NewFeedbackPage() {
   const [photoNotice, setPhotoNotice] = useState<string>();
   const [sending, setSending] = useState(false);
   const retryKey = useRef(new RetryKey());
-  const photos = usePhotoUploads();
+  const photos = usePhotoUploads(() => call(feedbackApi.createFeedbackPhotoUpload));
   const [dialog, confirm] = useConfirm();
   const typedText =
     Boolean(form.category) ||

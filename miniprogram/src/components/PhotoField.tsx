@@ -1,6 +1,6 @@
-import { Button, Html, Photo, PhotoPicker, useUniqueId } from '../../../components/ui';
+import { Button, Html, Photo, PhotoPicker, useUniqueId } from './ui';
 import { MAX_PHOTOS, type ReportPhoto } from './usePhotoUploads';
-import type { PickedPhoto } from '../../../components/ui';
+import type { PickedPhoto } from './ui';
 
 const STATE_TEXT: Record<ReportPhoto['status'], string> = {
   uploading: '正在上传…',
@@ -8,7 +8,11 @@ const STATE_TEXT: Record<ReportPhoto['status'], string> = {
   failed: '上传失败',
 };
 
-/** The report's photos: thumbnails with their upload state and a remove button each, and the picker. */
+/**
+ * A form's photos (`usePhotoUploads`): thumbnails with their upload state and a remove button each, and the picker.
+ * `title` names them (现场照片, 走访照片); `hint` says what matters before taking one (whose consent); `purpose` is
+ * what WeChat's privacy notice says the photos are for.
+ */
 export function PhotoField({
   photos,
   onPick,
@@ -16,7 +20,13 @@ export function PhotoField({
   onRetry,
   onRefused,
   disabled,
+  title = '现场照片',
+  hint,
+  purpose,
 }: {
+  title?: string;
+  hint?: string;
+  purpose?: string;
   photos: readonly ReportPhoto[];
   onPick: (photos: PickedPhoto[]) => void;
   onRemove: (id: string) => void;
@@ -29,8 +39,14 @@ export function PhotoField({
   return (
     <Html tag='section' className='gz-field' aria-labelledby={titleId}>
       <Html tag='h2' className='gz-label' id={titleId}>
-        现场照片<Html tag='span' className='gz-optional'>（选填，最多 {MAX_PHOTOS} 张）</Html>
+        {title}
+        <Html tag='span' className='gz-optional'>（选填，最多 {MAX_PHOTOS} 张）</Html>
       </Html>
+      {hint ? (
+        <Html tag='p' className='gz-hint'>
+          {hint}
+        </Html>
+      ) : null}
       {photos.length ? (
         <Html tag='ul' className='gz-photos'>
           {photos.map((p, i) => (
@@ -59,6 +75,7 @@ export function PhotoField({
           onPick={onPick}
           onRefused={onRefused}
           disabled={disabled}
+          purpose={purpose}
         />
       ) : (
         <Html tag='p' className='gz-hint'>

@@ -1,12 +1,20 @@
 import { useState } from 'react';
-import type { Feedback } from '@shared/api/feedback';
 import { Html, Photo, useUniqueId } from './ui';
 
 /**
- * The photos of one piece of feedback (signed URLs, valid for minutes): each described for screen readers and
- * opened large on tap. A photo that no longer loads (the link expired while the page stood open) says so.
+ * The photos of one record — a piece of feedback, a home visit — as signed URLs (valid for minutes): each
+ * described for screen readers (`title`, e.g. 现场照片 or `2026-11-28 走访照片`, and its place) and opened large on
+ * tap. A photo that no longer loads (the link expired while the page stood open) says so.
  */
-export function FeedbackPhotos({ photos, headingTag }: { photos: NonNullable<Feedback['photos']>; headingTag: 'h2' | 'h3' }) {
+export function RecordPhotos({
+  photos,
+  headingTag,
+  title = '现场照片',
+}: {
+  photos: readonly { url: string; contentType: string }[];
+  headingTag: 'h2' | 'h3' | 'h4';
+  title?: string;
+}) {
   const titleId = useUniqueId('photos-title');
   const [broken, setBroken] = useState<number[]>([]);
   if (!photos.length) return null;
@@ -14,14 +22,14 @@ export function FeedbackPhotos({ photos, headingTag }: { photos: NonNullable<Fee
   return (
     <Html tag='section' aria-labelledby={titleId}>
       <Html tag={headingTag} className='gz-h3' id={titleId}>
-        现场照片（{photos.length} 张）
+        {`${title}（${photos.length} 张）`}
       </Html>
       <Html tag='ul' className='gz-photos'>
         {photos.map((p, i) => (
           <Html tag='li' className='gz-photo-item' key={p.url}>
             <Photo
               src={p.url}
-              alt={`现场照片，第 ${i + 1} 张，共 ${photos.length} 张`}
+              alt={`${title}，第 ${i + 1} 张，共 ${photos.length} 张`}
               className='gz-photo'
               gallery={urls}
               onError={() => setBroken((b) => (b.includes(i) ? b : [...b, i]))}

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, errorMessage } from '../../../api';
-import { forgetLocalFile } from '../../../api/localFiles';
-import { uploadPhoto } from '../../../api/uploads';
-import type { PickedPhoto } from '../../../components/ui';
-import { feedbackApi } from '@shared/api/feedback';
+import type { UploadTicket } from '@shared/api/uploads';
+import { errorMessage } from '../api';
+import { forgetLocalFile } from '../api/localFiles';
+import { uploadPhoto } from '../api/uploads';
+import type { PickedPhoto } from './ui';
 
-/** The contract's limit (`SubmitFeedbackBody.photos`: at most 3). */
+/** The contracts' limit (`SubmitFeedbackBody.photos`, `VisitBody.photos`: at most 3). */
 export const MAX_PHOTOS = 3;
 
 export interface ReportPhoto {
@@ -21,13 +21,16 @@ export interface ReportPhoto {
 let counter = 0;
 
 /**
- * The photos of a report: each uploaded as soon as it is picked (a ticket from `createFeedbackPhotoUpload`, then
- * `uploadPhoto`), so a slow upload or a failure shows beside its thumbnail while the person writes, and the report
- * itself only carries the keys. A failed photo can be sent again or removed.
+ * The photos of a form (a report, a visit): each uploaded as soon as it is picked (a ticket from `requestTicket`,
+ * e.g. `createFeedbackPhotoUpload`, then `uploadPhoto`), so a slow upload or a failure shows beside its thumbnail
+ * while the person writes, and the form itself only carries the keys. A failed photo can be sent again or removed.
  */
-export function usePhotoUploads() {
+export function usePhotoUploads(requestTicket: () => Promise<UploadTicket>) {
   const [photos, setPhotos] = useState<ReportPhoto[]>([]);
   const mounted = useRef(true);
+  // the latest way to ask for a ticket, without making every callback below new on each render
+  const ticketFor = useRef(requestTicket);
+  ticketFor.current = requestTicket;
   useEffect(
     () => () => {
       mounted.current = false;
@@ -42,7 +45,7 @@ export function usePhotoUploads() {
   const upload = useCallback(async (photo: Pick<ReportPhoto, 'id' | 'path'>) => {
     update(photo.id, { status: 'uploading', error: undefined });
     try {
-      const ticket = await call(feedbackApi.createFeedbackPhotoUpload);
+      const ticket = await ticketFor.current();
       const key = await uploadPhoto(ticket, photo.path);
       update(photo.id, { status: 'done', key });
     } catch (err) {
@@ -67,7 +70,7 @@ export function usePhotoUploads() {
     });
   }, []);
 
-  /** A photo the server refused when the report was sent (`photos.<i>`): shown as failed, with its reason. */
+  /** A photo the server refused when the form was sent (`photos.<i>`): shown as failed, with its reason. */
   const refuse = useCallback((key: string, message: string) => {
     setPhotos((list) => list.map((p) => (p.key === key ? { ...p, status: 'failed', key: undefined, error: message } : p)));
   }, []);
