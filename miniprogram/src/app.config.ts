@@ -37,6 +37,8 @@ export default defineAppConfig({
         'scoring-results/index',
         'scoring-branch/index',
         'scoring-sheet/index',
+        'studio-members/index',
+        'studio-sessions/index',
       ],
     },
     {
