@@ -82,9 +82,11 @@ export default function StudioMembersPage() {
           />
         </Html>
       ) : (
-        <Button variant='primary' inline expanded={false} onClick={() => setAdding(true)}>
-          添加老书记
-        </Button>
+        <Html tag='div' className='gz-button-row'>
+          <Button variant='primary' inline expanded={false} onClick={() => setAdding(true)}>
+            添加老书记
+          </Button>
+        </Html>
       )}
 
       {error ? <ErrorState message={error} onRetry={() => void load()} /> : null}

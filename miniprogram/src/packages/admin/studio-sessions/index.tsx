@@ -99,9 +99,11 @@ export default function StudioSessionsPage() {
           )}
         </Html>
       ) : (
-        <Button variant='primary' inline expanded={false} onClick={() => setRecording(true)}>
-          记录带教活动
-        </Button>
+        <Html tag='div' className='gz-button-row'>
+          <Button variant='primary' inline expanded={false} onClick={() => setRecording(true)}>
+            记录带教活动
+          </Button>
+        </Html>
       )}
 
       <Html tag='h2' className='gz-h2' id={countsId}>
