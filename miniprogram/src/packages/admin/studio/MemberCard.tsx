@@ -101,6 +101,11 @@ export function MemberCard({
   const [open, setOpen] = useState<'edit' | StudioMove | null>(null);
   const titleId = useUniqueId('member-title');
   const last = member.history.at(-1);
+  // a colleague changed them meanwhile: the form closes, and the page shows them as they are now
+  const stale = () => {
+    setOpen(null);
+    onStale();
+  };
 
   return (
     <Html tag='section' className='gz-card' aria-labelledby={titleId}>
@@ -123,7 +128,7 @@ export function MemberCard({
             setOpen(null);
             onChanged(m, `已保存 ${m.name} 的信息。`);
           }}
-          onStale={onStale}
+          onStale={stale}
           onCancel={() => setOpen(null)}
         />
       ) : open ? (
@@ -135,7 +140,7 @@ export function MemberCard({
             setOpen(null);
             onChanged(m, text);
           }}
-          onStale={onStale}
+          onStale={stale}
           onCancel={() => setOpen(null)}
         />
       ) : (
