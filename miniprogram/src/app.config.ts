@@ -37,6 +37,8 @@ export default defineAppConfig({
         'scoring-results/index',
         'scoring-branch/index',
         'scoring-sheet/index',
+        'studio-members/index',
+        'studio-sessions/index',
       ],
     },
     {
@@ -53,9 +55,10 @@ export default defineAppConfig({
     },
     {
       // Branch star rating (星级党支部创评): the work the committee gave a person in a period — a branch's secretary
-      // (自评荐星, problems and rectification, key tasks), a working-group reviewer (复核) or its lead (the final star).
+      // (自评荐星, problems and rectification, key tasks), a working-group reviewer (复核) or its lead (the final star) —
+      // and the results every resident reads from the announcement (公示) on, with 提出异议 through feedback.
       root: 'packages/scoring',
-      pages: ['mine/index', 'assessment/index'],
+      pages: ['mine/index', 'assessment/index', 'results/index'],
     },
     {
       // Opinion collection (民意征集): residents answer the committee's question sets; red stewards record answers

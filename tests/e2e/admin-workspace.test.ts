@@ -46,7 +46,7 @@ test('at 1280 px: navigation by capability, and the selected feedback beside the
   // Only the sections that exist (反馈, its statistics, the compounds), the current one marked.
   const nav = page.getByRole('navigation', { name: '管理功能' });
   await nav.getByRole('button', { name: '反馈' }).waitFor();
-  expect(await nav.getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '小区']);
+  expect(await nav.getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '老书记', '小区']);
   expect(await nav.getByRole('button', { name: '反馈' }).getAttribute('aria-current')).toBe('page');
   await page.getByText('已登录：社区工作人员 陈静').waitFor();
 
@@ -102,7 +102,7 @@ test('at 390 px: the queue opens the feedback as its own page, and back', async 
   const page = await e2e.newPage(PHONE);
   await signIn(page);
   // The sections as a row of buttons above the page.
-  expect(await page.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '小区']);
+  expect(await page.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '老书记', '小区']);
   expect(await page.getByRole('region', { name: '反馈详情' }).count()).toBe(0);
 
   await card(page, SECOND).click();
@@ -171,7 +171,7 @@ test('the admin reads the audit trail: a table at 1280 px, a list at 390 px; the
   // The committee's workspace has no 操作记录; the page itself says it is not theirs.
   const committee = await e2e.newPage(DESKTOP);
   await signIn(committee);
-  expect(await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '小区']);
+  expect(await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '老书记', '小区']);
   await committee.goto(`${e2e.url}/#/packages/admin/audit/index`);
   await committee.getByText('只有系统管理员可以查看操作记录。').waitFor();
 });

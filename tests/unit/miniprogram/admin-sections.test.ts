@@ -5,8 +5,8 @@ import { maySee, sectionsFor } from '../../../miniprogram/src/components/admin/s
 import { ADMIN_SECTIONS } from '../../../miniprogram/src/packages/admin/sections';
 
 it('shows the audit trail to admins only, and every capability and the compounds to all staff', () => {
-  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'council', 'stewards', 'scoring', 'compounds']);
-  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'council', 'stewards', 'scoring', 'compounds', 'audit']);
+  expect(sectionsFor(ADMIN_SECTIONS, ['committee']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'council', 'stewards', 'scoring', 'studio', 'compounds']);
+  expect(sectionsFor(ADMIN_SECTIONS, ['admin']).map((s) => s.key)).toEqual(['feedback', 'stats', 'teams', 'council', 'stewards', 'scoring', 'studio', 'compounds', 'audit']);
   expect(maySee(ADMIN_SECTIONS, 'audit', ['committee'])).toBe(false);
   expect(maySee(ADMIN_SECTIONS, 'audit', ['admin'])).toBe(true);
   expect(maySee(ADMIN_SECTIONS, 'nothing', ['admin'])).toBe(false);

@@ -15,6 +15,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'stewards', label: '走访', entry: '/packages/admin/coverage/index' },
   // Branch star rating: the periods, each period's board (progress, stars, assignments), results over periods.
   { key: 'scoring', label: '星级评定', entry: '/packages/admin/scoring-periods/index' },
+  // The Old Secretary Studio (老书记工作室): the old secretaries' list and invitations, their mentoring sessions.
+  { key: 'studio', label: '老书记', entry: '/packages/admin/studio-members/index' },
   // The lists the other sections pick from (today the compounds; later venues keep their place in 舞队).
   { key: 'compounds', label: '小区', entry: '/packages/admin/compounds/index' },
   // Who did what, for the admin only (the trail names staff and their addresses).

@@ -10,6 +10,8 @@ import { listMyScoringWork } from '@shared/api/scoring-work';
 
 /** A branch's secretary and the working group do their star-rating work here (and claim it with a code). */
 const SCORING_PAGE = '/packages/scoring/mine/index';
+/** Every resident reads the branches' stars from the announcement (公示) on, and objects through feedback while it runs. */
+const RESULTS_PAGE = '/packages/scoring/results/index';
 
 export default function HomePage() {
   const session = useSession('resident');
@@ -78,6 +80,7 @@ export default function HomePage() {
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/teams/mine/index' })}>广场舞队</Button>
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/council/index/index' })}>议事会</Button>
         <Button onClick={() => void Taro.navigateTo({ url: '/packages/opinions/index/index' })}>民意征集</Button>
+        <Button onClick={() => void Taro.navigateTo({ url: RESULTS_PAGE })}>党支部星级</Button>
         {scoringWork ? <Button onClick={() => void Taro.navigateTo({ url: SCORING_PAGE })}>支部创评</Button> : null}
       </Html>
 

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { SubmitFeedbackBody, feedbackApi } from '@shared/api/feedback';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackCategory } from '@shared/feedback/categories';
@@ -12,6 +12,7 @@ import { OnBehalfFields } from './OnBehalfFields';
 import { NO_ON_BEHALF, digitsOnly, onBehalfBody, type OnBehalfForm } from './onBehalf';
 import { PhotoField } from '../../../components/PhotoField';
 import { usePhotoUploads } from '../../../components/usePhotoUploads';
+import { readPrefill } from './prefill';
 
 /** Input limits come from the same schema the server validates with. */
 const fields = SubmitFeedbackBody.shape;
@@ -67,8 +68,15 @@ export default function NewFeedbackPage() {
   const session = useSession('resident');
   const [initialCompound] = useState(rememberedCompound);
   const DRAFT_KEY = draftKey(session?.user.id);
-  const [draft] = useState(() => (session ? readDraft<Draft>(DRAFT_KEY) : undefined));
-  const [form, setForm] = useState<Form>(() => draft?.form ?? { ...EMPTY, compound: initialCompound });
+  const { params } = useRouter();
+  /** What the page that opened the form asked it to start from (an objection to a star rating's announcement). */
+  const [prefill] = useState(() => readPrefill(params, MAX));
+  const [stored] = useState(() => (session ? readDraft<Draft>(DRAFT_KEY) : undefined));
+  // A draft of the same report (back from signing in on the way) goes on; another one gives way to what was asked for.
+  const draft = stored && (!prefill || stored.form.title === prefill.title) ? stored : undefined;
+  const [form, setForm] = useState<Form>(
+    () => draft?.form ?? { ...EMPTY, compound: initialCompound, category: prefill?.category ?? '', title: prefill?.title ?? '', description: prefill?.description ?? '' },
+  );
   const [onBehalf, setOnBehalf] = useState<OnBehalfForm>(() => draft?.onBehalf ?? NO_ON_BEHALF);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
@@ -192,6 +200,11 @@ export default function NewFeedbackPage() {
       </Html>
       {formError ? <Notice kind='error'>{formError}</Notice> : null}
       {draft && !formError ? <Notice kind='ok'>已恢复您上次没有提交的内容，请检查后提交（照片需要重新添加）。</Notice> : null}
+      {prefill && !draft && !formError ? (
+        <Notice kind='ok'>
+          {`已为您填好类别、标题和描述的开头，请接着写下您的意见，选好小区后提交。${stored ? '您上次没有提交的另一条内容已不再保留。' : ''}`}
+        </Notice>
+      ) : null}
 
       <Form onSubmit={() => void submit()}>
         {isSteward ? (

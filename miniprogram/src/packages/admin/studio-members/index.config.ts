@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '老书记工作室', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '带教活动', enablePullDownRefresh: true });
