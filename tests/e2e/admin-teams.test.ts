@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E } from './support';
+import { DESKTOP, PHONE, startE2E, type E2E, expectTheBar, signInStaff } from './support';
 
 jest.setTimeout(240_000);
 
@@ -85,31 +85,13 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const signIn = async (page: Page) => {
-  await page.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await page.getByLabel('账号').fill('committee');
-  await page.getByLabel('密码').fill('Qingnian@2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
-};
-
 const openTeams = async (page: Page) => {
-  await signIn(page);
+  await signInStaff(page, e2e.url);
   await page.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '舞队' }).click();
   await page.getByRole('heading', { name: '舞队备案审核', level: 1 }).waitFor();
 };
 
 const card = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${name}\\s*，`) });
-
-const expectTheBar = async (page: Page, name: string) => {
-  const report = await measurePage(page, name);
-  console.log(summarize([report]));
-  expect(report.axe).toEqual([]);
-  expect(report.smallText).toEqual([]);
-  expect(report.smallTargets).toEqual([]);
-  expect(report.overflow320).toBe(0);
-  expect(report.notScaling).toEqual([]);
-};
 
 test('at 1280 px: the queue with counts, the waiting team beside it, approved with a registration number', async () => {
   const page = await e2e.newPage(DESKTOP, { inject: true });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E } from './support';
+import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, expectTheBar, signInStaff } from './support';
 
 jest.setTimeout(240_000);
 
@@ -29,19 +29,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const signIn = async (page: Page, account = 'committee', password = 'Qingnian@2026') => {
-  await page.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
-};
-
 const card = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${title}\\s*，`) });
 
 test('at 1280 px: navigation by capability, and the selected feedback beside the queue', async () => {
   const page = await e2e.newPage(DESKTOP, { inject: true });
-  await signIn(page);
+  await signInStaff(page, e2e.url);
 
   // Only the sections that exist (反馈, its statistics, the compounds), the current one marked.
   const nav = page.getByRole('navigation', { name: '管理功能' });
@@ -100,7 +92,7 @@ test('at 1280 px: navigation by capability, and the selected feedback beside the
 
 test('at 390 px: the queue opens the feedback as its own page, and back', async () => {
   const page = await e2e.newPage(PHONE);
-  await signIn(page);
+  await signInStaff(page, e2e.url);
   // The sections as a row of buttons above the page.
   expect(await page.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '老书记', '小区']);
   expect(await page.getByRole('region', { name: '反馈详情' }).count()).toBe(0);
@@ -113,19 +105,9 @@ test('at 390 px: the queue opens the feedback as its own page, and back', async 
   await card(page, SECOND).waitFor();
 });
 
-const expectTheBar = async (page: Page, name: string) => {
-  const report = await measurePage(page, name);
-  console.log(summarize([report]));
-  expect(report.axe).toEqual([]);
-  expect(report.smallText).toEqual([]);
-  expect(report.smallTargets).toEqual([]);
-  expect(report.overflow320).toBe(0);
-  expect(report.notScaling).toEqual([]);
-};
-
 test('at 1280 px: several cards chosen in the queue are assigned at once', async () => {
   const page = await e2e.newPage(DESKTOP, { inject: true });
-  await signIn(page);
+  await signInStaff(page, e2e.url);
   await page.getByRole('radio', { name: /^待受理（\d+）$/ }).check();
   await page.getByRole('button', { name: '批量分派' }).click();
   expect(await page.getByRole('button', { name: '批量分派' }).getAttribute('aria-pressed')).toBe('true');
@@ -148,7 +130,7 @@ test('at 1280 px: several cards chosen in the queue are assigned at once', async
 
 test('the admin reads the audit trail: a table at 1280 px, a list at 390 px; the committee has no such section', async () => {
   const page = await e2e.newPage(DESKTOP, { inject: true });
-  await signIn(page, 'admin', 'Admin@2026');
+  await signInStaff(page, e2e.url, 'admin', 'Admin@2026');
   const nav = page.getByRole('navigation', { name: '管理功能' });
   await nav.getByRole('button', { name: '操作记录' }).click();
   await page.getByRole('heading', { name: '操作记录', level: 1 }).waitFor();
@@ -163,14 +145,14 @@ test('the admin reads the audit trail: a table at 1280 px, a list at 390 px; the
   await expectTheBar(page, 'audit trail @1280');
 
   const phone = await e2e.newPage(PHONE);
-  await signIn(phone, 'admin', 'Admin@2026');
+  await signInStaff(phone, e2e.url, 'admin', 'Admin@2026');
   await phone.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '操作记录' }).click();
   await phone.getByRole('list', { name: /的操作记录$/ }).getByText('分派反馈').first().waitFor();
   expect(await phone.getByRole('table').count()).toBe(0);
 
   // The committee's workspace has no 操作记录; the page itself says it is not theirs.
   const committee = await e2e.newPage(DESKTOP);
-  await signIn(committee);
+  await signInStaff(committee, e2e.url);
   expect(await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button').allInnerTexts()).toEqual(['反馈', '统计', '舞队', '议事会', '走访', '星级评定', '老书记', '小区']);
   await committee.goto(`${e2e.url}/#/packages/admin/audit/index`);
   await committee.getByText('只有系统管理员可以查看操作记录。').waitFor();
@@ -178,7 +160,7 @@ test('the admin reads the audit trail: a table at 1280 px, a list at 390 px; the
 
 test('the committee keeps the compounds list; the report form offers it, with 其他 for a place not on it', async () => {
   const page = await e2e.newPage(DESKTOP, { inject: true });
-  await signIn(page);
+  await signInStaff(page, e2e.url);
   await page.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '小区' }).click();
   const list = page.getByRole('list', { name: /^共 \d+ 个小区$/ });
   await list.waitFor();
@@ -262,7 +244,7 @@ test('a reply being written survives a resize across 1024 px and a reload; once 
   const title = '路灯白天也亮着';
   await e2e.harness.call(api.feedback.submitFeedback, { token: await e2e.harness.resident('张桂兰'), body: aFeedback({ title }) });
   const page = await e2e.newPage(DESKTOP);
-  await signIn(page);
+  await signInStaff(page, e2e.url);
   await card(page, title).click();
   const detail = page.getByRole('region', { name: '反馈详情' });
   await detail.getByLabel('给居民的回复').fill('明天上午安排人清理积水。');

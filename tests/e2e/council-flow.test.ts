@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
 import { passTime } from '../integration/council-fixtures';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, type PageReport } from './support';
+import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, type PageReport, signInByName } from './support';
 
 jest.setTimeout(300_000);
 
@@ -27,13 +27,6 @@ afterAll(async () => {
 });
 
 const measure = async (page: Page, name: string) => reports.push(await measurePage(page, name));
-
-const signIn = async (page: Page, name: string) => {
-  await page.goto(e2e.url);
-  await page.getByLabel('或输入您的姓名').fill(name);
-  await page.getByLabel('或输入您的姓名').press('Enter');
-  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
-};
 
 /** The seats the committee gives: 陈静 of the committee has no mini-program account and votes in person. */
 const SEATS = [
@@ -93,7 +86,7 @@ test('seated → claimed → proposed → opened → three vote online, one in p
   const people = new Map<string, Page>();
   for (const { name } of SEATS.slice(0, 4)) {
     const page = await e2e.newPage(PHONE, { inject: true });
-    await signIn(page, name);
+    await signInByName(page, e2e.url, name);
     await page.getByRole('button', { name: '议事会' }).click();
     await page.getByRole('heading', { name: '议事会' }).waitFor();
     if (name === '周玉梅') await measure(page, 'councils (not a member yet)');
@@ -167,7 +160,7 @@ test('seated → claimed → proposed → opened → three vote online, one in p
   // ── Voting closes (time moved on); a resident who sits on no council reads the decision ───────────────────
   await passTime(motionId, 5 * 86_400_000);
   const resident = await e2e.newPage(PHONE, { inject: true });
-  await signIn(resident, '王大爷');
+  await signInByName(resident, e2e.url, '王大爷');
   await resident.getByRole('button', { name: '议事会' }).click();
   await resident.getByRole('button', { name: new RegExp(COUNCIL) }).click();
   await resident.getByRole('heading', { name: '表决结果' }).waitFor();
@@ -227,7 +220,7 @@ test('the committee takes a resident’s feedback to the council; the resident f
   await committee.getByText('来自居民反馈').waitFor();
 
   const reporter = await e2e.newPage(PHONE, { inject: true });
-  await signIn(reporter, '钱秀兰');
+  await signInByName(reporter, e2e.url, '钱秀兰');
   await reporter.goto(`${e2e.url}/#/pages/feedback/detail/index?id=${feedbackId}`);
   await reporter.getByText('社区已将这个问题提交议事会商议：').waitFor();
   // before the decision only members read the motion: the resident sees where it stands, without a link

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
-import { DESKTOP, gradientPng, startE2E, type E2E } from './support';
+import { DESKTOP, gradientPng, startE2E, type E2E, signInByName } from './support';
 
 jest.setTimeout(240_000);
 
@@ -25,14 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-/** Residents and stewards sign in by name on the local build (the dev login). */
-const signIn = async (page: Page, name: string) => {
-  await page.goto(e2e.url);
-  await page.getByLabel('或输入您的姓名').fill(name);
-  await page.getByLabel('或输入您的姓名').press('Enter');
-  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
-};
 
 const signInStaff = async (page: Page) => {
   await page.goto(`${e2e.url}/#/packages/admin/login/index`);
@@ -53,7 +45,7 @@ const NOT_SOLVED = '三楼到四楼那一段还是晃';
 test('a steward logs it for a resident → the committee assigns it → another steward resolves it → 没解决, 2 stars → the committee closes it', async () => {
   // ── 刘玉兰, a red steward, logs what 赵奶奶 told her on a home visit, with a photo ───────────────────────────
   const logger = await e2e.newPage();
-  await signIn(logger, '刘玉兰');
+  await signInByName(logger, e2e.url, '刘玉兰');
   await logger.getByRole('button', { name: '反映问题' }).click();
   await logger.getByRole('heading', { name: '反映问题' }).waitFor();
   await logger.getByRole('switch', { name: '代居民记录' }).check();
@@ -119,7 +111,7 @@ test('a steward logs it for a resident → the committee assigns it → another 
 
   // ── 陈志强, the assigned steward: 分派给我的 → start → resolve with a reply ────────────────────────────────
   const worker = await e2e.newPage();
-  await signIn(worker, '陈志强');
+  await signInByName(worker, e2e.url, '陈志强');
   await worker.getByRole('button', { name: '分派给我的' }).click();
   await worker.getByRole('heading', { name: '分派给我的' }).waitFor();
   await card(worker, TITLE).click();

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { expectStatus, movePeriod, openPeriod, signInPeople, submitReview, submitSelf, type People } from '../integration/scoring-fixtures';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E } from './support';
+import { DESKTOP, PHONE, startE2E, type E2E, expectTheBar, confirmDialog } from './support';
 
 jest.setTimeout(300_000);
 
@@ -46,24 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-const expectTheBar = async (page: Page, name: string) => {
-  await page.screenshot({ path: `/tmp/scoring-shots/${name.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true }).catch(() => undefined);
-  const report = await measurePage(page, name);
-  console.log(summarize([report]));
-  expect(report.axe).toEqual([]);
-  expect(report.smallText).toEqual([]);
-  expect(report.smallTargets).toEqual([]);
-  expect(report.overflow320).toBe(0);
-  expect(report.notScaling).toEqual([]);
-};
-
-const confirmDialog = async (page: Page, title: string, button: string) => {
-  const dialog = page.getByRole('alertdialog', { name: title });
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-};
 
 test('a resident reads the announced stars and objects to one through the feedback form', async () => {
   const page = await e2e.newPage(PHONE, { inject: true });

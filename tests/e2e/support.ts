@@ -281,3 +281,39 @@ export const gradientPng = (width = 64, height = 48): Buffer => {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
 };
+
+/** Residents and stewards sign in by name on the local build (the dev login), and land on the home page. */
+export const signInByName = async (page: Page, url: string, name: string): Promise<void> => {
+  await page.goto(url);
+  await page.getByLabel('或输入您的姓名').fill(name);
+  await page.getByLabel('或输入您的姓名').press('Enter');
+  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
+};
+
+/** Committee staff sign in on the admin login page, and land on the feedback queue. */
+export const signInStaff = async (page: Page, url: string, account = 'committee', password = 'Qingnian@2026'): Promise<void> => {
+  await page.goto(`${url}/#/packages/admin/login/index`);
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+};
+
+/** Measures the page as it stands and holds it to the bar: axe, 18 px text, 48 px targets, 320 px, font scaling. */
+export const expectTheBar = async (page: Page, name: string): Promise<void> => {
+  const report = await measurePage(page, name);
+  console.log(summarize([report]));
+  expect(report.axe).toEqual([]);
+  expect(report.smallText).toEqual([]);
+  expect(report.smallTargets).toEqual([]);
+  expect(report.overflow320).toBe(0);
+  expect(report.notScaling).toEqual([]);
+};
+
+/** Answers a confirmation dialog (role `alertdialog`, named by its title) with one of its buttons. */
+export const confirmDialog = async (page: Page, title: string, button: string): Promise<void> => {
+  const dialog = page.getByRole('alertdialog', { name: title });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+};

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
-import { PHONE, measurePage, startE2E, summarize, type E2E, type PageReport } from './support';
+import { PHONE, measurePage, startE2E, summarize, type E2E, type PageReport, signInByName } from './support';
 
 jest.setTimeout(240_000);
 
@@ -23,19 +23,12 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const signIn = async (page: Page, name: string) => {
-  await page.goto(e2e.url);
-  await page.getByLabel('或输入您的姓名').fill(name);
-  await page.getByLabel('或输入您的姓名').press('Enter');
-  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
-};
-
 const measure = async (page: Page, name: string) => reports.push(await measurePage(page, name));
 
 test('a leader files a team → members join and accept the rules → approved → ID card and public check → a performance counts', async () => {
   // ── The leader files it; the slot check speaks before saving ────────────────────────────────────────────────
   const leader = await e2e.newPage(PHONE, { inject: true });
-  await signIn(leader, '赵凤英');
+  await signInByName(leader, e2e.url, '赵凤英');
   await leader.getByRole('button', { name: '广场舞队' }).click();
   await leader.getByRole('heading', { name: '我的舞队' }).waitFor();
   await leader.getByText('您还没有加入舞队').waitFor();
@@ -79,7 +72,7 @@ test('a leader files a team → members join and accept the rules → approved �
     ['钱桂英', 'scanned'],
   ] as const) {
     const member = await e2e.newPage(PHONE, { inject: true });
-    await signIn(member, name);
+    await signInByName(member, e2e.url, name);
     if (how === 'typed') {
       await member.getByRole('button', { name: '广场舞队' }).click();
       await member.getByRole('button', { name: '用邀请码加入舞队' }).click();
