@@ -924,9 +924,9 @@ export const scoringApi = {
     path: '/v1/admin/scoring/periods/{id}/export',
     access: STAFF_ROLES,
     params: PeriodIdParams,
-    response: z.object({ filename: z.string(), csv: z.string() }),
+    response: z.object({ filename: z.string(), csv: z.string(), report: PrintableReport }),
     outcomes: { 404: noPeriod },
-    summary: 'A period’s results as CSV for Excel (UTF-8 with BOM): per branch the proposal, the reviews, the final score and star, rectification; in the audit trail',
+    summary: 'A period’s results as CSV for Excel (UTF-8 with BOM) and as a printable report: per branch the proposal, the reviews, the final score and star, rectification; in the audit trail',
   }),
   exportScoringBranchRecord: endpoint({
     method: 'GET',
