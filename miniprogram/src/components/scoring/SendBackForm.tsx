@@ -85,11 +85,11 @@ export function SendBackSection({
 }
 
 /** Why the self-assessment came back, for the secretary (and the committee) while it is a draft again. */
-export function SentBackNotice({ assessment: a }: { assessment: ScoringAssessment }) {
+export function SentBackNotice({ assessment: a, forSecretary = false }: { assessment: ScoringAssessment; forSecretary?: boolean }) {
   if (a.status !== 'draft' || !a.sentBack) return null;
   return (
     <Html tag='p' className='gz-alert' role='note'>
-      {`自评已被退回（${a.sentBack.byName}，${formatTime(a.sentBack.at)}）：${a.sentBack.reason}。请修改后重新提交。`}
+      {`自评已被退回（${a.sentBack.byName}，${formatTime(a.sentBack.at)}）。退回原因：${a.sentBack.reason}${forSecretary ? '。请修改后重新提交。' : '。等待支部书记修改后重新提交。'}`}
     </Html>
   );
 }

@@ -1,15 +1,17 @@
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import type { BranchHistory, ScoringAssessment } from '@shared/api/scoring';
+import { scoringApi, type BranchHistory, type PrintableReport, type ScoringAssessment } from '@shared/api/scoring';
 import type { z } from 'zod';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { ReportView } from '../../../components/admin/ReportView';
 import { formatTime } from '../../../components/format';
 import { backOrRedirect } from '../../../components/nav';
 import { assessmentStatusText, dayText, periodStatusText, rectificationText, reviewsText, scoreText } from '../../../components/scoring/scoringText';
 import { FinaliseSection } from '../../../components/scoring/FinaliseForm';
+import { SendBackSection, SentBackNotice } from '../../../components/scoring/SendBackForm';
 import '../../../components/scoring/scoring.css';
 import { Button, DataTable, Facts, Html, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
@@ -38,6 +40,8 @@ export default function AdminScoringBranchPage() {
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [exporting, setExporting] = useState(false);
+  const [report, setReport] = useState<z.infer<typeof PrintableReport> | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const problemsId = useUniqueId('problems');
   const reviewsId = useUniqueId('reviews');
   const historyId = useUniqueId('history');
@@ -47,9 +51,9 @@ export default function AdminScoringBranchPage() {
     if (!id) return setError('没有指定党支部评定');
     setError(undefined);
     try {
-      const got = await staffCall(api.scoring.getScoringAssessment, { params: { id } });
+      const got = await staffCall(scoringApi.getScoringAssessment, { params: { id } });
       setA(got);
-      setHistory((await staffCall(api.scoring.getScoringBranchHistory, { params: { id: got.branch.id } })).entries);
+      setHistory((await staffCall(scoringApi.getScoringBranchHistory, { params: { id: got.branch.id } })).entries);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -64,7 +68,7 @@ export default function AdminScoringBranchPage() {
     setExporting(true);
     setOutcome(undefined);
     try {
-      const file = await staffCall(api.scoring.exportScoringBranchRecord, { params: { id } });
+      const file = await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } });
       const how = await saveTextFile(file.filename, file.csv);
       setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
     } catch (err) {
@@ -74,6 +78,30 @@ export default function AdminScoringBranchPage() {
       setExporting(false);
     }
   };
+
+  /** The record as a printable report (the same export, so it is on the audit trail as well). */
+  const openReport = async () => {
+    setPreparing(true);
+    setOutcome(undefined);
+    try {
+      setReport((await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } })).report);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `报告没有生成：${errorMessage(err)}` });
+    } finally {
+      setPreparing(false);
+    }
+  };
+  if (report)
+    return (
+      <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
+        <ReportView report={report} onClose={() => setReport(null)} />
+      </AdminShell>
+    );
+  const changed = (x: ScoringAssessment, text: string) => {
+    setA(x);
+    setOutcome({ kind: 'ok', text });
+  };
+  const failed = (text: string) => setOutcome({ kind: 'error', text });
 
   const names = new Map((a?.sheet.categories ?? []).flatMap((c) => c.criteria).map((k) => [k.id, k.title]));
   return (
@@ -98,11 +126,16 @@ export default function AdminScoringBranchPage() {
               ['重点任务', a.tasks.length ? a.tasks.map((t) => `${t.title}（${t.summary ? '已总结' : t.execution ? '已落实' : t.plan ? '已计划' : '未开始'}）`).join('；') : '无'],
             ]}
           />
+          <SentBackNotice assessment={a} />
           <Html tag='div' className='gz-button-row'>
+            <Button inline loading={preparing} onClick={() => void openReport()}>
+              {preparing ? '正在生成…' : '打印 / 存为 PDF'}
+            </Button>
             <Button inline variant='plain' loading={exporting} onClick={() => void exportRecord()}>
               {exporting ? '正在导出…' : '导出完整记录 CSV'}
             </Button>
           </Html>
+          {a.can.sendBack ? <SendBackSection realm='staff' assessment={a} onChanged={changed} onFailed={failed} /> : null}
 
           <Html tag='h2' className='gz-h2' id={reviewsId}>
             {`工作小组复核（${reviewsText(a.reviews)}）`}
@@ -128,15 +161,7 @@ export default function AdminScoringBranchPage() {
           </Html>
 
           {a.can.finalise ? (
-            <FinaliseSection
-              realm='staff'
-              assessment={a}
-              onChanged={(x, text) => {
-                setA(x);
-                setOutcome({ kind: 'ok', text });
-              }}
-              onFailed={(text) => setOutcome({ kind: 'error', text })}
-            />
+            <FinaliseSection realm='staff' assessment={a} onChanged={changed} onFailed={failed} />
           ) : null}
 
           <Html tag='h2' className='gz-h2' id={problemsId}>

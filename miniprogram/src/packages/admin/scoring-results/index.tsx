@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BranchHistory, PeriodResults, StarDistribution } from '@shared/api/scoring';
+import { scoringApi, type BranchHistory, type PeriodResults, type PrintableReport, type StarDistribution } from '@shared/api/scoring';
 import type { z } from 'zod';
-import { api, errorMessage, staffCall } from '../../../api';
+import { errorMessage, staffCall } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { ReportView } from '../../../components/admin/ReportView';
 import { backOrRedirect } from '../../../components/nav';
 import { periodStatusText, rectificationText, scoreText, starText } from '../../../components/scoring/scoringText';
 import { BarChart, Button, DataTable, Html, SelectField, useUniqueId, type DataColumn } from '../../../components/ui';
@@ -53,6 +54,8 @@ export default function ScoringResultsPage() {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [exporting, setExporting] = useState(false);
+  const [report, setReport] = useState<z.infer<typeof PrintableReport> | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const distId = useUniqueId('dist-title');
   const resultsId = useUniqueId('results-title');
   const historyId = useUniqueId('history-title');
@@ -61,7 +64,7 @@ export default function ScoringResultsPage() {
     if (!session) return;
     setError(undefined);
     try {
-      const d = (await staffCall(api.scoring.getScoringStarDistribution)).periods;
+      const d = (await staffCall(scoringApi.getScoringStarDistribution)).periods;
       setDist(d);
       setPeriodId((id) => id || d.at(-1)?.period.id || '');
     } catch (err) {
@@ -75,13 +78,13 @@ export default function ScoringResultsPage() {
   useEffect(() => {
     if (!periodId) return;
     setResults(null);
-    staffCall(api.scoring.getScoringResults, { params: { id: periodId } }).then(setResults, (err) => setOutcome({ kind: 'error', text: errorMessage(err) }));
+    staffCall(scoringApi.getScoringResults, { params: { id: periodId } }).then(setResults, (err) => setOutcome({ kind: 'error', text: errorMessage(err) }));
   }, [periodId]);
 
   useEffect(() => {
     if (!branchId) return setHistory(null);
     setHistory(null);
-    staffCall(api.scoring.getScoringBranchHistory, { params: { id: branchId } }).then(
+    staffCall(scoringApi.getScoringBranchHistory, { params: { id: branchId } }).then(
       (h) => setHistory(h.entries),
       (err) => setOutcome({ kind: 'error', text: errorMessage(err) }),
     );
@@ -94,7 +97,7 @@ export default function ScoringResultsPage() {
     setExporting(true);
     setOutcome(undefined);
     try {
-      const file = await staffCall(api.scoring.exportScoringResults, { params: { id: periodId } });
+      const file = await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } });
       const how = await saveTextFile(file.filename, file.csv);
       setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
     } catch (err) {
@@ -104,6 +107,24 @@ export default function ScoringResultsPage() {
       setExporting(false);
     }
   };
+  /** The period's results as a printable report (the same export, so it is on the audit trail as well). */
+  const openReport = async () => {
+    setPreparing(true);
+    setOutcome(undefined);
+    try {
+      setReport((await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } })).report);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `报告没有生成：${errorMessage(err)}` });
+    } finally {
+      setPreparing(false);
+    }
+  };
+  if (report)
+    return (
+      <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
+        <ReportView report={report} onClose={() => setReport(null)} />
+      </AdminShell>
+    );
   const countsRows = (c: Counts) => KEYS.map((k) => ({ label: keyLabel(k), values: [c[k]] }));
 
   return (
@@ -125,6 +146,9 @@ export default function ScoringResultsPage() {
               options={[...dist].reverse().map((d) => ({ value: d.period.id, label: d.period.name }))}
               onChange={(v) => v && setPeriodId(v)}
             />
+            <Button inline loading={preparing} disabled={!periodId} onClick={() => void openReport()}>
+              {preparing ? '正在生成…' : '打印结果 / 存为 PDF'}
+            </Button>
             <Button inline variant='plain' loading={exporting} disabled={!periodId} onClick={() => void exportCsv()}>
               导出结果 CSV
             </Button>

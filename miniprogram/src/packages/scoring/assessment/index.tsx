@@ -90,7 +90,7 @@ export default function AssessmentPage() {
         />
       </Html>
 
-      {secretary ? <SentBackNotice assessment={a} /> : null}
+      {secretary ? <SentBackNotice assessment={a} forSecretary /> : null}
       <ResultSection assessment={a} />
       {whatNow(a) ? (
         <Html tag='p' className='gz-text'>
