@@ -282,8 +282,8 @@ export function RulesEditor({ period, onChanged, onFailed }: SheetProps) {
               onChange={(effect) => effect && setVeto(i, { effect })}
               error={errors[`vetoItems.${i}.effect`] ?? errors[`vetoItems.${i}.effect.maxStar`]}
             />
-            <Button inline variant='plain' accessibleName={`删去否决项 ${i + 1}`} onClick={() => void removeItem('否决项', v, i + 1, () => setVetoes(vetoes.filter((_, j) => j !== i)))}>
-              删去这个否决项
+            <Button inline variant='plain' onClick={() => void removeItem('否决项', v, i + 1, () => setVetoes(vetoes.filter((_, j) => j !== i)))}>
+              {`删去否决项 ${i + 1}`}
             </Button>
           </Html>
         ))}
@@ -310,8 +310,8 @@ export function RulesEditor({ period, onChanged, onFailed }: SheetProps) {
           <Html tag='div' className='gz-block' key={b.id}>
             <TextField id={`bonus-${b.id}-text`} label={`加分项 ${i + 1}`} value={b.text} onChange={(text) => setBonus(i, { text })} maxLength={60} error={errors[`bonusItems.${i}.text`]} />
             <TextField id={`bonus-${b.id}-points`} label={`加分项 ${i + 1} 加几分`} value={b.points} onChange={(points) => setBonus(i, { points })} maxLength={2} error={errors[`bonusItems.${i}.points`]} />
-            <Button inline variant='plain' accessibleName={`删去加分项 ${i + 1}`} onClick={() => void removeItem('加分项', b, i + 1, () => setBonuses(bonuses.filter((_, j) => j !== i)))}>
-              删去这个加分项
+            <Button inline variant='plain' onClick={() => void removeItem('加分项', b, i + 1, () => setBonuses(bonuses.filter((_, j) => j !== i)))}>
+              {`删去加分项 ${i + 1}`}
             </Button>
           </Html>
         ))}
