@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = [
   'staff-sign-in', 'sign-in-unlock', 'feedback-transition', 'feedback-assignment', 'feedback-note', 'feedback-export', 'compounds-update',
   'venue-update', 'dance-rules-publish', 'team-decision', 'team-complaint-link', 'team-activity', 'teams-export',
   'council-update', 'council-seat', 'motion-from-feedback', 'motion-schedule', 'motion-withdraw', 'motion-in-person-ballot', 'motion-close-early',
-  'scoring-period-setup', 'scoring-period-move', 'scoring-result', 'scoring-export', 'studio-update',
+  'scoring-period-setup', 'scoring-period-move', 'scoring-send-back', 'scoring-result', 'scoring-export', 'studio-update',
   'household-update', 'household-read', 'steward-coverage-export', 'steward-settings', 'survey-move', 'survey-export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   // branch star rating: the committee's setup and moves, the working-group lead's final star, exports; the studio
   'scoring-period-setup': '设置星级评定周期',
   'scoring-period-move': '推进星级评定阶段',
+  'scoring-send-back': '退回支部自评',
   'scoring-result': '确定支部最终星级',
   'scoring-export': '导出星级评定材料',
   'studio-update': '维护老书记工作室',

@@ -325,6 +325,8 @@ export const SelfOverallBody = z.object({
   version: Version,
 });
 export const SubmitSelfBody = z.object({ version: Version });
+/** The committee or the working group's lead sends a submitted self-assessment back (退回), saying why. */
+export const SendBackSelfBody = z.object({ reason: text(300, '退回原因', { multiline: true }), version: Version });
 
 /** A reviewer's criterion: their score and private notes (the branch never reads them). */
 export const ReviewEntryBody = z.object({ ...entryFields, note: optionalText(300, '复核意见', { multiline: true }), version: VersionOrNone });
@@ -548,6 +550,8 @@ export const ScoringAssessment = z.object({
   proposed: z.object({ total: z.number().int(), star: z.number().int().nullable() }).optional(),
   submittedAt: z.string().optional(),
   submittedByName: z.string().optional(),
+  /** The last time it was sent back to the secretary (退回), by whom and why. */
+  sentBack: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).optional(),
   problems: z.array(ScoringProblem),
   rectification: RectificationCountsSchema,
   meetings: z.array(BranchMeeting),
@@ -568,7 +572,15 @@ export const ScoringAssessment = z.object({
   result: FinalResult.optional(),
   viewer: z.array(z.enum(ASSESSMENT_VIEWER_ROLES)),
   /** What the caller may do now (the pages show only these buttons). */
-  can: z.object({ editSelf: z.boolean(), submit: z.boolean(), review: z.boolean(), finalise: z.boolean(), rectify: z.boolean() }),
+  can: z.object({
+    editSelf: z.boolean(),
+    submit: z.boolean(),
+    review: z.boolean(),
+    finalise: z.boolean(),
+    rectify: z.boolean(),
+    /** Send the submitted self-assessment back to the secretary (the committee and the lead). */
+    sendBack: z.boolean(),
+  }),
 });
 export type ScoringAssessment = z.infer<typeof ScoringAssessment>;
 
@@ -886,9 +898,9 @@ export const scoringApi = {
     path: '/v1/admin/scoring/periods/{id}/export',
     access: STAFF_ROLES,
     params: PeriodIdParams,
-    response: z.object({ filename: z.string(), csv: z.string() }),
+    response: z.object({ filename: z.string(), csv: z.string(), report: PrintableReport }),
     outcomes: { 404: noPeriod },
-    summary: 'A period’s results as CSV for Excel (UTF-8 with BOM): per branch the proposal, the reviews, the final score and star, rectification; in the audit trail',
+    summary: 'A period’s results as CSV for Excel (UTF-8 with BOM) and as a printable report: per branch the proposal, the reviews, the final score and star, rectification; in the audit trail',
   }),
   exportScoringBranchRecord: endpoint({
     method: 'GET',
@@ -1015,6 +1027,20 @@ export const scoringApi = {
       409: `${stale}, submitted already (\`already-submitted\`), not open (\`self-assessment-closed\`), or a criterion not scored yet (\`incomplete\`; \`errors\` names each)`,
     },
     summary: 'The secretary submits the self-assessment (自评荐星) once every criterion is scored: the total and proposed star are fixed, the deductions become the problem list',
+  }),
+  sendBackScoringSelfAssessment: endpoint({
+    method: 'POST',
+    path: '/v1/scoring/assessments/{id}/returns',
+    access: SCORING_PEOPLE,
+    params: AssessmentIdParams,
+    body: SendBackSelfBody,
+    response: ScoringAssessment,
+    outcomes: {
+      403: 'The caller is neither staff nor the working-group lead',
+      404: noAssessment,
+      409: `${stale}, not submitted (\`not-submitted\`), or the self-assessment is not open any more (\`self-assessment-closed\`: the review works on what was submitted)`,
+    },
+    summary: 'The committee or the working-group lead sends a submitted self-assessment back to the branch’s secretary (退回) with the reason; it is a draft again, to correct and submit; in the audit trail',
   }),
   reportScoringKeyTask: endpoint({
     method: 'PUT',

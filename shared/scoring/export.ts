@@ -63,3 +63,38 @@ export const reportCsv = (report: Report): string => {
   for (const s of report.sections) lines.push(pad([]), pad([`【${s.heading}】`]), pad(s.columns), ...s.rows.map(pad));
   return csvFile(pad([report.title]) as string[], lines);
 };
+
+const STAR_ROWS = [5, 4, 3, 2, 1, null] as const;
+
+/**
+ * A period's results as a printable report: the star distribution of the branches with a final result, then one
+ * line per branch (the same facts as the CSV, fewer columns, to fit a printed page).
+ */
+export const resultsReport = (period: { name: string; startDate: string; endDate: string; statusLabel: string }, rows: readonly ResultRow[]): Report => {
+  const finalised = rows.filter((r) => r.result);
+  return {
+    title: `${period.name} 星级党支部创评结果`,
+    subtitle: `评定周期 ${period.startDate} 至 ${period.endDate}（${period.statusLabel}）；${rows.length} 个党支部参评，${finalised.length} 个已确定星级`,
+    sections: [
+      {
+        heading: '星级分布',
+        columns: ['星级', '党支部数'],
+        rows: STAR_ROWS.map((s) => [starText(s), String(finalised.filter((r) => r.result!.star === s).length)]),
+      },
+      {
+        heading: '各党支部结果',
+        columns: ['党支部', '支部书记', '自评', '复核进度', '复核建议', '最终结果', '调整理由', '整改'],
+        rows: rows.map((r) => [
+          r.branchName,
+          r.secretaryName ?? '',
+          r.proposed ? `${r.proposed.total} 分 ${starText(r.proposed.star)}` : '未提交',
+          `${r.reviews.submitted}/${r.reviews.assigned}`,
+          r.suggested ? `${r.suggested.total} 分 ${starText(r.suggested.star)}` : '',
+          r.result ? `${r.result.total} 分 ${starText(r.result.star)}` : '未确定',
+          r.result?.reason ?? '',
+          `问题 ${r.rectification.problems}，措施 ${r.rectification.measures}，完成 ${r.rectification.done}${r.rectification.overdue ? `，逾期 ${r.rectification.overdue}` : ''}`,
+        ]),
+      },
+    ],
+  };
+};

@@ -60,3 +60,19 @@ export const effectivePeriodStatus = (p: { status: PeriodStatus; announcement?: 
 export const ASSESSMENT_STATUSES = ['draft', 'submitted'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = { draft: '自评中', submitted: '已提交' };
+
+/**
+ * A self-assessment's moves, as an explicit table: its secretary submits a draft; the committee or the working
+ * group's lead sends a submitted one back (退回) with a reason, and the secretary corrects and submits it again.
+ * Both only while the self-assessment is open: once the review begins, what the branch submitted is what is reviewed.
+ */
+export type AssessmentMove = 'submit' | 'send-back';
+const ASSESSMENT_MOVES: Record<AssessmentStatus, Partial<Record<AssessmentStatus, AssessmentMove>>> = {
+  draft: { submitted: 'submit' },
+  submitted: { draft: 'send-back' },
+};
+/** The move that takes a self-assessment from one status to another, if the table has one. */
+export const assessmentMove = (from: AssessmentStatus, to: AssessmentStatus): AssessmentMove | undefined => ASSESSMENT_MOVES[from][to];
+/** A self-assessment in this status, in a period in this status, may be sent back to its secretary. */
+export const canSendBack = (period: PeriodStatus, assessment: AssessmentStatus): boolean =>
+  selfAssessmentOpen(period) && assessmentMove(assessment, 'draft') === 'send-back';

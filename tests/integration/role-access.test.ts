@@ -906,6 +906,14 @@ function scoringRecipes(): Record<string, Recipe> {
       expect(r.body.reviews.mine).toMatchObject({ status: 'submitted' });
       return r;
     },
+    sendBackScoringSelfAssessment: async (c) => {
+      // staff send back as staff; anyone else as the working group's lead (the place decides, as for the final star)
+      const p = await mine(c, 'lead');
+      const submitted = await submitSelf(h, others.sec1, p.a1);
+      const r = await h.call(scoring.sendBackScoringSelfAssessment, { token: c.token, params: { id: p.a1 }, body: { reason: '请补充佐证材料', version: submitted.version } });
+      expect(r.body).toMatchObject({ id: p.a1, status: 'draft', sentBack: { reason: '请补充佐证材料', byName: c.name } });
+      return r;
+    },
     finaliseScoringAssessment: async (c) => {
       const p = await inReview(c, 'lead', true);
       await submitReview(h, others.r1, p.a1);

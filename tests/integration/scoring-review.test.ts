@@ -222,6 +222,8 @@ describe('announcement, final and results', () => {
     const lines = results.csv.split('\r\n');
     expect(lines[0]).toBe('\uFEFF党支部,支部书记,自评得分,自评星级,复核进度,复核建议得分,复核建议星级,最终得分,最终星级,调整理由,确定人,问题数,整改措施,已完成,已逾期');
     expect(lines[2]).toBe('青年新苑第二党支部,陈志强,100,★★★★,1/2,100,★★★★,65,★★,按复核结果,宋金花,0,0,0,0');
+    expect(results.report.sections.map((s: any) => s.heading)).toEqual(['星级分布', '各党支部结果']);
+    expect(results.report.sections[1].rows[1]).toEqual(['青年新苑第二党支部', '陈志强', '100 分 ★★★★', '1/2', '100 分 ★★★★', '65 分 ★★', '按复核结果', '问题 0，措施 0，完成 0']);
     const record = expectStatus(await h.call(scoring.exportScoringBranchRecord, { token: people.committee, params: { id: p.a1 } }), 200);
     expect(record.report.sections.map((s: any) => s.heading)).toEqual([
       '基本情况',

@@ -6,6 +6,7 @@ import { consolidateReviews, differences } from '../../../shared/scoring/results
 import { criteriaOf, maxBasePoints, type Sheet } from '../../../shared/scoring/sheet';
 import {
   allowedPeriodMoves,
+  canSendBack,
   effectivePeriodStatus,
   PERIOD_MOVE_NEEDS,
   reviewOpen,
@@ -177,6 +178,7 @@ export const presentAssessment = async (
     ...(a.proposed ? { proposed: a.proposed } : {}),
     ...(a.submittedAt ? { submittedAt: a.submittedAt } : {}),
     ...(a.submittedByName ? { submittedByName: a.submittedByName } : {}),
+    ...(a.sentBack ? { sentBack: a.sentBack } : {}),
     problems: problems.map((p) => ({
       ...p,
       measures: part.measures.filter((m) => m.problemKey === p.key).map((m) => presentMeasure(m, today)),
@@ -219,6 +221,7 @@ export const presentAssessment = async (
       review: viewers.includes('reviewer') && reviewing && myReview?.status !== 'submitted',
       finalise: viewers.includes('lead') && reviewing && submittedReviews.length > 0,
       rectify: isSecretary && a.status === 'submitted',
+      sendBack: (viewers.includes('committee') || viewers.includes('lead')) && canSendBack(status, a.status),
     },
   };
 };

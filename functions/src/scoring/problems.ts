@@ -30,6 +30,7 @@ export const incomplete = (missing: { criterionId: string; title: string }[]) =>
     missing.map((m) => ({ location: 'assessment', path: `entries.${m.criterionId}`, message: `“${m.title}”还没有评分` })),
   );
 export const notSubmitted = () => conflict('not-submitted', '自评提交后才有问题清单，才能制定整改措施');
+export const notSubmittedToSendBack = () => conflict('not-submitted', '这份自评还没有提交，不用退回');
 export const reviewClosed = () => conflict('review-closed', '工作小组复核阶段未开放或已结束');
 export const resultSet = () => conflict('result-set', '该党支部的最终星级已经确定，不能再修改');
 export const noReview = () => conflict('no-review', '还没有复核人提交复核，暂不能确定最终星级');

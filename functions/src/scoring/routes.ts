@@ -39,6 +39,7 @@ import { saveScoringReviewEntry } from './save-review-entry';
 import { saveScoringReviewOverall } from './save-review-overall';
 import { saveScoringSelfEntry } from './save-self-entry';
 import { saveScoringSelfOverall } from './save-self-overall';
+import { sendBackScoringSelfAssessment } from './send-back-self-assessment';
 import { submitScoringReview } from './submit-review';
 import { submitScoringSelfAssessment } from './submit-self-assessment';
 
@@ -68,6 +69,7 @@ export const scoringRoutes = defineRoutes('scoring', scoringApi, {
   saveScoringSelfEntry,
   saveScoringSelfOverall,
   submitScoringSelfAssessment,
+  sendBackScoringSelfAssessment,
   reportScoringKeyTask,
   addScoringEvidence,
   removeScoringEvidence,

@@ -108,6 +108,8 @@ export interface AssessmentItem {
   problemKeys?: string[];
   submittedAt?: string;
   submittedByName?: string;
+  /** The last send-back (退回): by whom, when and why (the audit trail keeps each one). */
+  sentBack?: { at: string; byName: string; reason: string };
   result?: ResultItem;
   createdAt: string;
   updatedAt: string;
@@ -472,6 +474,18 @@ export const submitSelf = (a: AssessmentItem, proposal: Proposal, problemKeys: s
     at,
     set: { status: 'submitted', proposed: proposal, problemKeys, submittedAt: at, submittedByName: by.name },
     condition: draftOnly,
+  });
+
+/**
+ * A submitted self-assessment sent back to its secretary (退回): a draft again, its proposal and problem list
+ * dropped until it is submitted again, and why it came back. Only on the version read, only while submitted.
+ */
+export const sendBackSelf = (a: AssessmentItem, sentBack: NonNullable<AssessmentItem['sentBack']>, expectedVersion: number) =>
+  versionedUpdate<AssessmentItem>(keys.assessment(a.communityId, a.id), {
+    expectedVersion,
+    at: sentBack.at,
+    set: { status: 'draft', proposed: undefined, problemKeys: undefined, submittedAt: undefined, submittedByName: undefined, sentBack },
+    condition: { expression: '#status = :submitted', names: { '#status': 'status' }, values: { ':submitted': 'submitted' } },
   });
 
 /** The final result: written once. Undefined when a result is there already. */

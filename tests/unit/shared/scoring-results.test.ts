@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_SHEET } from '../../../shared/scoring/default-sheet';
-import { reportCsv, resultsCsv } from '../../../shared/scoring/export';
+import { reportCsv, resultsCsv, resultsReport } from '../../../shared/scoring/export';
 import { measureOverdue, problemsOf, rectificationCounts } from '../../../shared/scoring/problems';
 import type { CriterionEntry } from '../../../shared/scoring/rules';
 import {
@@ -181,6 +181,22 @@ describe('exports', () => {
     ]);
     expect(csv.startsWith('\uFEFF党支部,支部书记,自评得分')).toBe(true);
     expect(csv).toContain('望湖小区党支部,赵德明,76,★★★,2/2,74,★★★,74,★★★,复核发现台账缺失,陈静,4,5,3,1\r\n');
+  });
+
+  it('lays the results out as a printable report: the distribution of final stars, then a line per branch', () => {
+    const rectification = { problems: 2, covered: 2, measures: 2, done: 1, overdue: 1, open: 0 };
+    const report = resultsReport({ name: '2025年度', startDate: '2025-01-01', endDate: '2025-12-31', statusLabel: '亮星（已定）' }, [
+      { branchName: '望湖小区党支部', proposed: { total: 76, star: 3 }, reviews: { assigned: 2, submitted: 2 }, result: { total: 74, star: 3, byName: '陈静' }, rectification },
+      { branchName: '紫云小区党支部', proposed: { total: 66, star: 2 }, reviews: { assigned: 2, submitted: 2 }, result: { total: 60, star: null, reason: '一票否决', byName: '陈静' }, rectification },
+      { branchName: '桐城路小区党支部', reviews: { assigned: 2, submitted: 0 }, rectification },
+    ]);
+    expect(report.title).toBe('2025年度 星级党支部创评结果');
+    expect(report.subtitle).toContain('3 个党支部参评，2 个已确定星级');
+    expect(report.sections.map((s) => s.heading)).toEqual(['星级分布', '各党支部结果']);
+    expect(report.sections[0]!.rows.map((r) => r[1])).toEqual(['0', '0', '1', '0', '0', '1']);
+    expect(report.sections[1]!.rows[1]).toEqual(['紫云小区党支部', '', '66 分 ★★', '2/2', '', '60 分 不予评星', '一票否决', '问题 2，措施 2，完成 1，逾期 1']);
+    expect(report.sections[1]!.rows[2]![2]).toBe('未提交');
+    for (const s of report.sections) for (const r of s.rows) expect(r).toHaveLength(s.columns.length);
   });
 
   it('writes a report as its sections one after another, each with its heading and columns', () => {

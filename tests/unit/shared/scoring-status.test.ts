@@ -1,6 +1,10 @@
 /** The evaluation period's status machine and the studio's, as explicit tables: every (from, to) allowed or not. */
 import {
   allowedPeriodMoves,
+  ASSESSMENT_STATUSES,
+  assessmentMove,
+  canSendBack,
+  type AssessmentStatus,
   branchesEditable,
   canMovePeriod,
   effectivePeriodStatus,
@@ -82,4 +86,26 @@ describe('the studio’s list', () => {
       expect(allowedStudioMoves(from).includes(to)).toBe(allowed);
     },
   );
+});
+
+describe('a self-assessment’s moves', () => {
+  const MOVES: Record<AssessmentStatus, Partial<Record<AssessmentStatus, string>>> = {
+    draft: { submitted: 'submit' },
+    submitted: { draft: 'send-back' },
+  };
+  it.each(ASSESSMENT_STATUSES.flatMap((from) => ASSESSMENT_STATUSES.map((to) => [from, to, MOVES[from][to]] as const)))('%s → %s: %s', (from, to, move) => {
+    expect(assessmentMove(from, to)).toBe(move);
+  });
+
+  // period status × assessment status: sent back only a submitted one, only while the self-assessment is open
+  const SEND_BACK: Record<PeriodStatus, Record<AssessmentStatus, boolean>> = {
+    setup: { draft: false, submitted: false },
+    'self-assessment': { draft: false, submitted: true },
+    review: { draft: false, submitted: false },
+    announcement: { draft: false, submitted: false },
+    final: { draft: false, submitted: false },
+  };
+  it.each(PERIOD_STATUSES.flatMap((p) => ASSESSMENT_STATUSES.map((s) => [p, s, SEND_BACK[p][s]] as const)))('in %s, a %s self-assessment may be sent back: %s', (p, s, allowed) => {
+    expect(canSendBack(p, s)).toBe(allowed);
+  });
 });

@@ -1,5 +1,6 @@
 import type { scoringApi } from '../../../../shared/api/scoring';
-import { resultsCsv } from '../../../../shared/scoring/export';
+import { resultsCsv, resultsReport } from '../../../../shared/scoring/export';
+import { effectivePeriodStatus, PERIOD_STATUS_LABELS } from '../../../../shared/scoring/status';
 import { consolidateReviews } from '../../../../shared/scoring/results';
 import type { Star } from '../../../../shared/scoring/sheet';
 import { recordAudit } from '../../audit/trail';
@@ -35,8 +36,7 @@ export const exportScoringResults: Handler<typeof scoringApi.exportScoringResult
         if (s) suggested.set(row.branch.id, { total: s.total, star: s.star });
       }),
     );
-  const csv = resultsCsv(
-    rows.map((r) => ({
+  const lines = rows.map((r) => ({
       branchName: r.branch.name,
       ...(r.secretaryName ? { secretaryName: r.secretaryName } : {}),
       ...(r.proposed ? { proposed: r.proposed } : {}),
@@ -44,8 +44,9 @@ export const exportScoringResults: Handler<typeof scoringApi.exportScoringResult
       ...(suggested.has(r.branch.id) ? { suggested: suggested.get(r.branch.id)! } : {}),
       ...(r.result ? { result: r.result } : {}),
       rectification: r.rectification,
-    })),
-  );
+    }));
+  const csv = resultsCsv(lines);
+  const report = resultsReport({ name: period.name, startDate: period.startDate, endDate: period.endDate, statusLabel: PERIOD_STATUS_LABELS[effectivePeriodStatus(period, now)] }, lines);
   await recordAudit({ action: 'scoring-export', actor: principal, at: now, sourceIp, target: { kind: 'scoring-period', id: period.id }, change: `results of ${rows.length} branches` });
-  return { filename: `星级评定结果_${period.name}_${chinaDate(now)}.csv`, csv };
+  return { filename: `星级评定结果_${period.name}_${chinaDate(now)}.csv`, csv, report };
 };

@@ -97,6 +97,21 @@ export function SubmitReviewSection({ assessment: a, onChanged, onFailed }: Sect
   );
 }
 
+/** What a reviewer found against the branch's own declaration: vetoes found, bonus items granted and refused. */
+export const itemsText = (a: ScoringAssessment, review: { vetoes: string[]; bonuses: string[] }): string => {
+  const bonus = (id: string) => a.sheet.bonusItems.find((b) => b.id === id)?.text ?? id;
+  const veto = (id: string) => a.sheet.vetoItems.find((v) => v.id === id)?.text ?? id;
+  const granted = review.bonuses.map(bonus);
+  const refused = a.self.bonuses.filter((id) => !review.bonuses.includes(id)).map(bonus);
+  return [
+    review.vetoes.length ? `否决项：${review.vetoes.map(veto).join('、')}` : '未发现否决项',
+    granted.length ? `认可加分：${granted.join('、')}` : '',
+    refused.length ? `不认可加分：${refused.join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+};
+
 /** The reviews as the lead and the committee see them: per reviewer their total, and where they differ. */
 export function ReviewsOverview({ assessment: a }: { assessment: ScoringAssessment }) {
   const titleId = useUniqueId('reviews-title');
@@ -121,6 +136,11 @@ export function ReviewsOverview({ assessment: a }: { assessment: ScoringAssessme
                     </Html>
                   ))
                 : null}
+              {r.submitted && review ? (
+                <Html tag='p' className='gz-meta'>
+                  {itemsText(a, review)}
+                </Html>
+              ) : null}
               {review?.note ? (
                 <Html tag='p' className='gz-note'>
                   {`复核意见：${review.note}`}

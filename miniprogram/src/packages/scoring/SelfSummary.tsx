@@ -55,6 +55,45 @@ export function SelfSummary({ assessment: a }: { assessment: ScoringAssessment }
           </Html>
         );
       })}
+      <OverallSummary assessment={a} />
+    </Html>
+  );
+}
+
+/** The vetoes the branch declared and the bonus items it claimed, each claim with its evidence. */
+function OverallSummary({ assessment: a }: { assessment: ScoringAssessment }) {
+  const titleId = useUniqueId('self-overall');
+  const vetoes = a.sheet.vetoItems.filter((v) => a.self.vetoes.includes(v.id));
+  const bonuses = a.sheet.bonusItems.filter((b) => a.self.bonuses.includes(b.id));
+  return (
+    <Html tag='section' className='gz-category' aria-labelledby={titleId}>
+      <Html tag='h3' className='gz-h3' id={titleId}>
+        {`否决项和加分项${a.computed.bonus ? `（加 ${a.computed.bonus} 分）` : ''}`}
+      </Html>
+      <Html tag='p' className='gz-text'>
+        {vetoes.length ? `申报的否决项：${vetoes.map((v) => v.text).join('；')}` : '没有申报否决项。'}
+      </Html>
+      {bonuses.length ? (
+        <Html tag='ul' className='gz-list' aria-labelledby={titleId}>
+          {bonuses.map((b) => (
+            <Html tag='li' className='gz-criterion' key={b.id}>
+              <Html tag='p' className='gz-item-title'>
+                {`申报加分：${b.text}（加 ${b.points} 分）`}
+              </Html>
+              <Evidence assessment={a} target={{ kind: 'bonus', bonusId: b.id }} label={`加分项：${b.text}`} canEdit={false} reload={() => undefined} />
+            </Html>
+          ))}
+        </Html>
+      ) : (
+        <Html tag='p' className='gz-text'>
+          没有申报加分项。
+        </Html>
+      )}
+      {a.self.note ? (
+        <Html tag='p' className='gz-note'>
+          {`总体说明：${a.self.note}`}
+        </Html>
+      ) : null}
     </Html>
   );
 }

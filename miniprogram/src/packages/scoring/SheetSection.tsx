@@ -4,7 +4,7 @@ import { assess, type CriterionEntry, type StarLimit } from '@shared/scoring/rul
 import type { Sheet } from '@shared/scoring/sheet';
 import { errorMessage } from '../../api';
 import { Notice } from '../../components/States';
-import { starText } from '../../components/scoring/scoringText';
+import { starText, starWord } from '../../components/scoring/scoringText';
 import { Button, Checkbox, Form, Html, TextField, useUniqueId } from '../../components/ui';
 import { Evidence } from './Evidence';
 import { CriterionForm, entryOf, type Draft, type Entry } from './CriterionForm';
@@ -123,7 +123,7 @@ export function SheetSection({
           </Html>
         );
       })}
-      <OverallForm assessment={a} saved={saved} kind={kind} onSave={actions.saveOverall} />
+      <OverallForm assessment={a} saved={saved} kind={kind} onSave={actions.saveOverall} reload={reload} />
     </Html>
   );
 }
@@ -139,8 +139,27 @@ function ResidentsVoice({ figures: f }: { figures: ScoringAssessment['feedbackFi
   );
 }
 
-/** Veto items that apply, bonus items claimed, an overall note. */
-function OverallForm({ assessment: a, saved, kind, onSave }: { assessment: ScoringAssessment; saved: Saved; kind: 'self' | 'review'; onSave: SheetActions['saveOverall'] }) {
+/** A veto item's effect in words. */
+const vetoEffectText = (v: ScoringAssessment['sheet']['vetoItems'][number]) => (v.effect.kind === 'unrated' ? '不予评星' : `最高${starWord(v.effect.maxStar)}`);
+
+/**
+ * Veto items and bonus items, and an overall note. The secretary declares the vetoes that apply and claims bonus
+ * items, each claim with its evidence photos (uploaded as soon as they are picked); a reviewer sees what the branch
+ * declared and claimed, with its photos, and confirms or refuses each bonus item and marks the vetoes they found.
+ */
+function OverallForm({
+  assessment: a,
+  saved,
+  kind,
+  onSave,
+  reload,
+}: {
+  assessment: ScoringAssessment;
+  saved: Saved;
+  kind: 'self' | 'review';
+  onSave: SheetActions['saveOverall'];
+  reload?: (message: string) => void;
+}) {
   const [vetoes, setVetoes] = useState<string[]>(saved.vetoes);
   const [bonuses, setBonuses] = useState<string[]>(saved.bonuses);
   const [note, setNote] = useState(saved.note ?? '');
@@ -148,6 +167,9 @@ function OverallForm({ assessment: a, saved, kind, onSave }: { assessment: Scori
   const [sending, setSending] = useState(false);
   const id = `${kind}-overall`;
   const toggle = (list: string[], set: (l: string[]) => void, item: string, on: boolean) => set(on ? [...list, item] : list.filter((x) => x !== item));
+  const claimedBySelf = new Set(a.self.bonuses);
+  const declaredBySelf = new Set(a.self.vetoes);
+  const unsaved = JSON.stringify([[...vetoes].sort(), [...bonuses].sort(), note.trim()]) !== JSON.stringify([[...saved.vetoes].sort(), [...saved.bonuses].sort(), (saved.note ?? '').trim()]);
 
   const save = async () => {
     if (sending) return;
@@ -169,31 +191,57 @@ function OverallForm({ assessment: a, saved, kind, onSave }: { assessment: Scori
         否决项和加分项
       </Html>
       <Form onSubmit={() => void save()} aria-labelledby={`${id}-title`}>
-        <Html tag='p' className='gz-text'>
-          {kind === 'self' ? '有下列情况的请如实勾选（一票否决）：' : '复核发现下列情况的请勾选（一票否决）：'}
-        </Html>
+        {a.sheet.vetoItems.length ? (
+          <Html tag='p' className='gz-text'>
+            {kind === 'self' ? '有下列情况的请如实勾选（一票否决）：' : '复核发现下列情况的请勾选（一票否决）：'}
+          </Html>
+        ) : null}
         {a.sheet.vetoItems.map((v) => (
           <Checkbox
             key={v.id}
             id={`${id}-veto-${v.id}`}
-            label={`${v.text}（${v.effect.kind === 'unrated' ? '不评星' : `最高${starText(v.effect.maxStar)}`}）`}
+            label={`${v.text}（${vetoEffectText(v)}）`}
+            hint={kind === 'review' ? (declaredBySelf.has(v.id) ? '支部自评时已如实申报此项。' : '支部自评没有申报此项。') : undefined}
             checked={vetoes.includes(v.id)}
             onChange={(on) => toggle(vetoes, setVetoes, v.id, on)}
           />
         ))}
-        <Html tag='p' className='gz-text'>
-          {kind === 'self' ? `申报的加分项（最多加 ${a.sheet.bonusCap} 分，请上传佐证）：` : `认可的加分项（最多加 ${a.sheet.bonusCap} 分）：`}
-        </Html>
-        {a.sheet.bonusItems.map((b) => (
-          <Checkbox
-            key={b.id}
-            id={`${id}-bonus-${b.id}`}
-            label={`${b.text}（加 ${b.points} 分）`}
-            checked={bonuses.includes(b.id)}
-            onChange={(on) => toggle(bonuses, setBonuses, b.id, on)}
-          />
-        ))}
+        {a.sheet.bonusItems.length ? (
+          <Html tag='p' className='gz-text'>
+            {kind === 'self'
+              ? `申报加分项（各项合计最多加 ${a.sheet.bonusCap} 分）：勾选后请上传佐证照片，并保存。`
+              : `支部申报的加分项：看过佐证后，认可的请勾选（各项合计最多加 ${a.sheet.bonusCap} 分）。`}
+          </Html>
+        ) : null}
+        {a.sheet.bonusItems.map((b) => {
+          const claimed = kind === 'self' ? bonuses.includes(b.id) : claimedBySelf.has(b.id);
+          return (
+            <Html tag='div' className='gz-block' key={b.id}>
+              <Checkbox
+                id={`${id}-bonus-${b.id}`}
+                label={`${kind === 'self' ? '申报加分' : '认可加分'}：${b.text}（加 ${b.points} 分）`}
+                hint={kind === 'review' ? (claimedBySelf.has(b.id) ? '支部已申报此项，佐证照片见下方。' : '支部没有申报此项。') : undefined}
+                checked={bonuses.includes(b.id)}
+                onChange={(on) => toggle(bonuses, setBonuses, b.id, on)}
+              />
+              {claimed ? (
+                <Evidence
+                  assessment={a}
+                  target={{ kind: 'bonus', bonusId: b.id }}
+                  label={`加分项：${b.text}`}
+                  canEdit={kind === 'self' && Boolean(reload)}
+                  reload={reload ?? (() => undefined)}
+                />
+              ) : null}
+            </Html>
+          );
+        })}
         <TextField id={`${id}-note`} label={kind === 'self' ? '总体说明' : '总体复核意见'} optional multiline value={note} onChange={setNote} maxLength={500} />
+        {unsaved ? (
+          <Html tag='p' className='gz-meta'>
+            否决项或加分项有改动，保存后才计入总分和星级。
+          </Html>
+        ) : null}
         {outcome ? <Notice kind={outcome.kind}>{outcome.text}</Notice> : null}
         <Button type='submit' loading={sending}>
           保存否决项和加分项

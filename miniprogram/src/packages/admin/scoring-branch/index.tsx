@@ -1,20 +1,21 @@
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import type { BranchHistory, ScoringAssessment } from '@shared/api/scoring';
+import { scoringApi, type BranchHistory, type PrintableReport, type ScoringAssessment } from '@shared/api/scoring';
 import type { z } from 'zod';
 import { errorMessage, staffCall } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { ReportView } from '../../../components/admin/ReportView';
 import { formatTime } from '../../../components/format';
 import { backOrRedirect } from '../../../components/nav';
 import { assessmentStatusText, dayText, periodStatusText, rectificationText, reviewsText, scoreText } from '../../../components/scoring/scoringText';
 import { FinaliseSection } from '../../../components/scoring/FinaliseForm';
+import { SendBackSection, SentBackNotice } from '../../../components/scoring/SendBackForm';
 import '../../../components/scoring/scoring.css';
 import { Button, DataTable, Facts, Html, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
-import { scoringApi } from '@shared/api/scoring';
 
 type HistoryEntry = z.infer<typeof BranchHistory>['entries'][number];
 const MOVES = { up: '上升', down: '下降', same: '持平' } as const;
@@ -39,6 +40,8 @@ export default function AdminScoringBranchPage() {
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [exporting, setExporting] = useState(false);
+  const [report, setReport] = useState<z.infer<typeof PrintableReport> | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const problemsId = useUniqueId('problems');
   const reviewsId = useUniqueId('reviews');
   const historyId = useUniqueId('history');
@@ -76,6 +79,30 @@ export default function AdminScoringBranchPage() {
     }
   };
 
+  /** The record as a printable report (the same export, so it is on the audit trail as well). */
+  const openReport = async () => {
+    setPreparing(true);
+    setOutcome(undefined);
+    try {
+      setReport((await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } })).report);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `报告没有生成：${errorMessage(err)}` });
+    } finally {
+      setPreparing(false);
+    }
+  };
+  if (report)
+    return (
+      <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
+        <ReportView report={report} onClose={() => setReport(null)} />
+      </AdminShell>
+    );
+  const changed = (x: ScoringAssessment, text: string) => {
+    setA(x);
+    setOutcome({ kind: 'ok', text });
+  };
+  const failed = (text: string) => setOutcome({ kind: 'error', text });
+
   const names = new Map((a?.sheet.categories ?? []).flatMap((c) => c.criteria).map((k) => [k.id, k.title]));
   return (
     <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
@@ -99,11 +126,16 @@ export default function AdminScoringBranchPage() {
               ['重点任务', a.tasks.length ? a.tasks.map((t) => `${t.title}（${t.summary ? '已总结' : t.execution ? '已落实' : t.plan ? '已计划' : '未开始'}）`).join('；') : '无'],
             ]}
           />
+          <SentBackNotice assessment={a} />
           <Html tag='div' className='gz-button-row'>
+            <Button inline loading={preparing} onClick={() => void openReport()}>
+              {preparing ? '正在生成…' : '打印 / 存为 PDF'}
+            </Button>
             <Button inline variant='plain' loading={exporting} onClick={() => void exportRecord()}>
               {exporting ? '正在导出…' : '导出完整记录 CSV'}
             </Button>
           </Html>
+          {a.can.sendBack ? <SendBackSection realm='staff' assessment={a} onChanged={changed} onFailed={failed} /> : null}
 
           <Html tag='h2' className='gz-h2' id={reviewsId}>
             {`工作小组复核（${reviewsText(a.reviews)}）`}
@@ -129,15 +161,7 @@ export default function AdminScoringBranchPage() {
           </Html>
 
           {a.can.finalise ? (
-            <FinaliseSection
-              realm='staff'
-              assessment={a}
-              onChanged={(x, text) => {
-                setA(x);
-                setOutcome({ kind: 'ok', text });
-              }}
-              onFailed={(text) => setOutcome({ kind: 'error', text })}
-            />
+            <FinaliseSection realm='staff' assessment={a} onChanged={changed} onFailed={failed} />
           ) : null}
 
           <Html tag='h2' className='gz-h2' id={problemsId}>

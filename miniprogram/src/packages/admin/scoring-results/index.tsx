@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BranchHistory, PeriodResults, StarDistribution } from '@shared/api/scoring';
+import { scoringApi, type BranchHistory, type PeriodResults, type PrintableReport, type StarDistribution } from '@shared/api/scoring';
 import type { z } from 'zod';
 import { errorMessage, staffCall } from '../../../api';
 import { saveTextFile } from '../../../api/saveFile';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { ReportView } from '../../../components/admin/ReportView';
 import { backOrRedirect } from '../../../components/nav';
 import { periodStatusText, rectificationText, scoreText, starText } from '../../../components/scoring/scoringText';
 import { BarChart, Button, DataTable, Html, SelectField, useUniqueId, type DataColumn } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { ADMIN_SECTIONS } from '../sections';
-import { scoringApi } from '@shared/api/scoring';
 
 type PeriodRow = z.infer<typeof StarDistribution>['periods'][number];
 type Counts = PeriodRow['counts'];
@@ -54,6 +54,8 @@ export default function ScoringResultsPage() {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [exporting, setExporting] = useState(false);
+  const [report, setReport] = useState<z.infer<typeof PrintableReport> | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const distId = useUniqueId('dist-title');
   const resultsId = useUniqueId('results-title');
   const historyId = useUniqueId('history-title');
@@ -105,6 +107,24 @@ export default function ScoringResultsPage() {
       setExporting(false);
     }
   };
+  /** The period's results as a printable report (the same export, so it is on the audit trail as well). */
+  const openReport = async () => {
+    setPreparing(true);
+    setOutcome(undefined);
+    try {
+      setReport((await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } })).report);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `报告没有生成：${errorMessage(err)}` });
+    } finally {
+      setPreparing(false);
+    }
+  };
+  if (report)
+    return (
+      <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
+        <ReportView report={report} onClose={() => setReport(null)} />
+      </AdminShell>
+    );
   const countsRows = (c: Counts) => KEYS.map((k) => ({ label: keyLabel(k), values: [c[k]] }));
 
   return (
@@ -126,6 +146,9 @@ export default function ScoringResultsPage() {
               options={[...dist].reverse().map((d) => ({ value: d.period.id, label: d.period.name }))}
               onChange={(v) => v && setPeriodId(v)}
             />
+            <Button inline loading={preparing} disabled={!periodId} onClick={() => void openReport()}>
+              {preparing ? '正在生成…' : '打印结果 / 存为 PDF'}
+            </Button>
             <Button inline variant='plain' loading={exporting} disabled={!periodId} onClick={() => void exportCsv()}>
               导出结果 CSV
             </Button>

@@ -6,7 +6,7 @@ import { errorMessage, staffCall } from '../../../api';
 import { ErrorState, LoadingState } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
 import { backOrRedirect } from '../../../components/nav';
-import { starText } from '../../../components/scoring/scoringText';
+import { starWord } from '../../../components/scoring/scoringText';
 import '../../../components/scoring/scoring.css';
 import { Button, Facts, Html, useUniqueId } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
@@ -62,10 +62,16 @@ export default function AdminScoringSheetPage() {
             {`${period.name}的考评表`}
           </Html>
           <Html tag='p' className='gz-text gz-muted'>
-            {editable
-              ? `满分 ${period.maxBasePoints} 分。筹备阶段可以修改；支部开始自评后考评表就固定了。`
-              : `满分 ${period.maxBasePoints} 分。支部已开始自评，考评表不能再改；下一个周期可以沿用后修改。`}
+            {`满分 ${period.maxBasePoints} 分。`}
+            {editable ? '筹备阶段可以修改；支部开始自评后考评表就固定了。' : null}
           </Html>
+          {editable ? null : (
+            <Html tag='p' className='gz-note'>
+              {period.status === 'final' || period.status === 'announcement'
+                ? `这个周期已经${period.status === 'final' ? '结束（亮星）' : '公示结果'}，考评表只能查看，不能修改。新建周期时可以沿用这张表再修改。`
+                : `支部已经开始按这张表自评，考评表只能查看，不能修改。新建周期时可以沿用这张表再修改。`}
+            </Html>
+          )}
           <SheetNotice outcome={outcome} />
 
           {period.sheet.categories.map((c, i) => {
@@ -127,19 +133,19 @@ export default function AdminScoringSheetPage() {
             </Html>
             <Facts
               rows={[
-                ['否决项', period.sheet.vetoItems.map((v) => `${v.text}（${v.effect.kind === 'unrated' ? '不评星' : `最高${starText(v.effect.maxStar)}`}）`).join('；') || '无'],
+                ['否决项', period.sheet.vetoItems.map((v) => `${v.text}（${v.effect.kind === 'unrated' ? '不予评星' : `最高${starWord(v.effect.maxStar)}`}）`).join('；') || '无'],
                 ['加分项', period.sheet.bonusItems.map((b) => `${b.text}（加 ${b.points} 分）`).join('；') || '无'],
                 ['加分上限', `${period.sheet.bonusCap} 分`],
-                ['分数线', `五星 ${period.sheet.thresholds.star5}，四星 ${period.sheet.thresholds.star4}，三星 ${period.sheet.thresholds.star3}，二星 ${period.sheet.thresholds.star2} 分`],
+                ['分数线', `五星 ${period.sheet.thresholds.star5}，四星 ${period.sheet.thresholds.star4}，三星 ${period.sheet.thresholds.star3}，二星 ${period.sheet.thresholds.star2} 分（以下为一星）`],
                 period.sheet.caps.satisfaction
-                  ? ['满意度', `居民满意度低于 ${period.sheet.caps.satisfaction.belowPercent}%（至少 ${period.sheet.caps.satisfaction.minRatings} 次评价）时最高${starText(period.sheet.caps.satisfaction.maxStar)}`]
-                  : false,
+                  ? ['满意度', `居民满意度低于 ${period.sheet.caps.satisfaction.belowPercent}%（至少 ${period.sheet.caps.satisfaction.minRatings} 次评价）时最高${starWord(period.sheet.caps.satisfaction.maxStar)}`]
+                  : ['满意度', '不因满意度封顶'],
                 ['五星', period.sheet.caps.fiveStarNeedsBonus ? '须有加分项' : '不要求加分项'],
               ]}
             />
           </Html>
           {editable ? (
-            <Html tag='section' className='gz-card' aria-label='修改分数线'>
+            <Html tag='section' className='gz-card' aria-label='修改否决项、加分项和星级规则'>
               <RulesEditor key={period.version} {...props} />
             </Html>
           ) : null}

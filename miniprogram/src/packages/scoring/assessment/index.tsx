@@ -8,6 +8,7 @@ import { Button, Facts, Html } from '../../../components/ui';
 import { useSession } from '../../../components/useSession';
 import { MeetingsSection, ProblemsSection, TasksSection } from '../ProblemSections';
 import { FinaliseSection } from '../../../components/scoring/FinaliseForm';
+import { SendBackSection, SentBackNotice } from '../../../components/scoring/SendBackForm';
 import { ResultSection, ReviewsOverview, SubmitReviewSection, SubmitSelfSection } from '../ReviewSections';
 import { SelfSummary } from '../SelfSummary';
 import { SheetSection } from '../SheetSection';
@@ -90,6 +91,7 @@ export default function AssessmentPage() {
         />
       </Html>
 
+      {secretary ? <SentBackNotice assessment={a} forSecretary /> : null}
       <ResultSection assessment={a} />
       {whatNow(a) ? (
         <Html tag='p' className='gz-text'>
@@ -131,6 +133,7 @@ export default function AssessmentPage() {
 
       {a.reviews.all ? <ReviewsOverview assessment={a} /> : null}
       {lead && a.can.finalise ? <FinaliseSection {...section} /> : null}
+      {lead && a.can.sendBack ? <SendBackSection {...section} /> : null}
 
       {secretary || a.status === 'submitted' ? <ProblemsSection {...section} /> : null}
       {secretary || a.meetings.length ? <MeetingsSection {...section} /> : null}
