@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { CRITERIA, expectStatus, userIdOf } from '../integration/scoring-fixtures';
-import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E } from './support';
+import { DESKTOP, PHONE, gradientPng, startE2E, type E2E, expectTheBar, confirmDialog, signInByName } from './support';
 
 jest.setTimeout(300_000);
 
@@ -60,24 +60,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const signIn = async (page: Page, name: string) => {
-  await page.goto(e2e.url);
-  await page.getByLabel('或输入您的姓名').fill(name);
-  await page.getByLabel('或输入您的姓名').press('Enter');
-  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
-};
-
-const expectTheBar = async (page: Page, name: string) => {
-  await page.screenshot({ path: `/tmp/scoring-shots/${name.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true }).catch(() => undefined);
-  const report = await measurePage(page, name);
-  console.log(summarize([report]));
-  expect(report.axe).toEqual([]);
-  expect(report.smallText).toEqual([]);
-  expect(report.smallTargets).toEqual([]);
-  expect(report.overflow320).toBe(0);
-  expect(report.notScaling).toEqual([]);
-};
-
 /** Scores every criterion but `except` through the API (as if saved on earlier days), full marks. */
 const scoreRest = async (token: string, as: 'self' | 'review', except: string, id = assessmentId) => {
   const assessmentId = id;
@@ -90,17 +72,10 @@ const scoreRest = async (token: string, as: 'self' | 'review', except: string, i
   }
 };
 
-const confirmDialog = async (page: Page, title: string, button: string) => {
-  const dialog = page.getByRole('alertdialog', { name: title });
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-};
-
 test('claim → self-assess with a deduction → submit → rectify → review → final star → the board', async () => {
   // ── The secretary claims her place with the code ─────────────────────────────────────────────────────────────
   const sec = await e2e.newPage(PHONE, { inject: true });
-  await signIn(sec, SECRETARY);
+  await signInByName(sec, e2e.url, SECRETARY);
   // no scoring work yet: the quiet link to enter a code, not a main entry
   expect(await sec.getByRole('navigation', { name: '主要功能' }).getByRole('button', { name: '支部创评' }).count()).toBe(0);
   await expectTheBar(sec, 'home (no scoring work)');
@@ -203,7 +178,7 @@ test('claim → self-assess with a deduction → submit → rectify → review �
 
   // ── A reviewer reviews in the mini-program: the difference from the self-assessment is marked ───────────────
   const rev = await e2e.newPage(PHONE, { inject: true });
-  await signIn(rev, REVIEWER);
+  await signInByName(rev, e2e.url, REVIEWER);
   await rev.getByRole('navigation', { name: '主要功能' }).getByRole('button', { name: '支部创评', exact: true }).waitFor();
   expect(await rev.getByRole('button', { name: '支部创评认领码' }).count()).toBe(0);
   await expectTheBar(rev, 'home (with scoring work)');
@@ -226,7 +201,7 @@ test('claim → self-assess with a deduction → submit → rectify → review �
 
   // ── The lead sets the final score and star (the reason is asked where it differs) ────────────────────────────
   const lead = await e2e.newPage(DESKTOP, { inject: true });
-  await signIn(lead, LEAD);
+  await signInByName(lead, e2e.url, LEAD);
   await lead.getByRole('button', { name: '支部创评', exact: true }).click();
   await lead.getByRole('button', { name: new RegExp(`^${branchName}.*确定最终得分和星级`) }).click();
   await lead.getByRole('heading', { name: '工作小组复核（2/2 已复核）' }).waitFor();

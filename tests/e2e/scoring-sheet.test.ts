@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { CRITERIA, expectStatus, userIdOf } from '../integration/scoring-fixtures';
-import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E } from './support';
+import { DESKTOP, PHONE, gradientPng, startE2E, type E2E, expectTheBar, confirmDialog, signInByName, signInStaff } from './support';
 
 jest.setTimeout(300_000);
 
@@ -52,38 +52,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const expectTheBar = async (page: Page, name: string) => {
-  const report = await measurePage(page, name);
-  console.log(summarize([report]));
-  expect(report.axe).toEqual([]);
-  expect(report.smallText).toEqual([]);
-  expect(report.smallTargets).toEqual([]);
-  expect(report.overflow320).toBe(0);
-  expect(report.notScaling).toEqual([]);
-};
-
-const confirmDialog = async (page: Page, title: string, button: string) => {
-  const dialog = page.getByRole('alertdialog', { name: title });
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-};
-
-const signIn = async (page: Page, name: string) => {
-  await page.goto(e2e.url);
-  await page.getByLabel('或输入您的姓名').fill(name);
-  await page.getByLabel('或输入您的姓名').press('Enter');
-  await page.getByRole('heading', { name: `${name}，您好！` }).waitFor();
-};
-
-const staffSignIn = async (page: Page) => {
-  await page.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await page.getByLabel('账号').fill('committee');
-  await page.getByLabel('密码').fill('Qingnian@2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '居民反馈受理' }).waitFor();
-};
-
 /** Every criterion saved with full marks through the API (as if on earlier days). */
 const scoreAll = async (token: string, as: 'self' | 'review') => {
   const h = e2e.harness;
@@ -104,7 +72,7 @@ const movePeriod = async (to: string) => {
 test('rules edited → a bonus claimed with evidence → sent back and resubmitted → the bonus confirmed → printable reports', async () => {
   // ── The committee edits the rules around the criteria ────────────────────────────────────────────────────────
   const admin = await e2e.newPage(DESKTOP, { inject: true });
-  await staffSignIn(admin);
+  await signInStaff(admin, e2e.url);
   await admin.goto(`${e2e.url}/#/packages/admin/scoring-sheet/index?id=${periodId}`);
   await admin.getByRole('heading', { name: `${PERIOD}的考评表`, level: 1 }).waitFor();
   const rules = admin.getByRole('form', { name: '修改否决项、加分项和星级规则' });
@@ -149,7 +117,7 @@ test('rules edited → a bonus claimed with evidence → sent back and resubmitt
   const secToken = await e2e.harness.resident(SECRETARY);
   await scoreAll(secToken, 'self');
   const sec = await e2e.newPage(PHONE, { inject: true });
-  await signIn(sec, SECRETARY);
+  await signInByName(sec, e2e.url, SECRETARY);
   await sec.goto(`${e2e.url}/#/packages/scoring/assessment/index?id=${assessmentId}`);
   await sec.getByRole('heading', { name: branchName, level: 1 }).waitFor();
   const live = sec.getByRole('status').filter({ hasText: '总分' });
@@ -204,7 +172,7 @@ test('rules edited → a bonus claimed with evidence → sent back and resubmitt
   await movePeriod('review');
   await scoreAll(await e2e.harness.resident(REVIEWER), 'review');
   const rev = await e2e.newPage(PHONE, { inject: true });
-  await signIn(rev, REVIEWER);
+  await signInByName(rev, e2e.url, REVIEWER);
   await rev.goto(`${e2e.url}/#/packages/scoring/assessment/index?id=${assessmentId}`);
   await rev.getByRole('heading', { name: '我的复核', level: 2 }).waitFor();
   const revOverall = rev.getByRole('region', { name: '否决项和加分项', exact: true });
