@@ -688,6 +688,7 @@ export const PrintableReport = z.object({
   subtitle: z.string(),
   sections: z.array(z.object({ heading: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) })),
 });
+export type PrintableReport = z.infer<typeof PrintableReport>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The Old Secretary Studio (老书记工作室)

@@ -1,11 +1,12 @@
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { scoringApi, type BranchHistory, type PrintableReport, type ScoringAssessment } from '@shared/api/scoring';
+import { scoringApi, type BranchHistory, type ScoringAssessment } from '@shared/api/scoring';
 import type { z } from 'zod';
 import { errorMessage, staffCall } from '../../../api';
-import { saveTextFile } from '../../../api/saveFile';
 import { ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { useCsvExport } from '../../../components/admin/useCsvExport';
+import { usePrintableReport } from '../../../components/admin/usePrintableReport';
 import { ReportView } from '../../../components/admin/ReportView';
 import { formatTime } from '../../../components/format';
 import { backOrRedirect } from '../../../components/nav';
@@ -39,9 +40,8 @@ export default function AdminScoringBranchPage() {
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
-  const [exporting, setExporting] = useState(false);
-  const [report, setReport] = useState<z.infer<typeof PrintableReport> | null>(null);
-  const [preparing, setPreparing] = useState(false);
+  const csv = useCsvExport();
+  const printable = usePrintableReport();
   const problemsId = useUniqueId('problems');
   const reviewsId = useUniqueId('reviews');
   const historyId = useUniqueId('history');
@@ -64,37 +64,10 @@ export default function AdminScoringBranchPage() {
 
   if (!session) return <LoadingState text='正在前往登录…' />;
 
-  const exportRecord = async () => {
-    setExporting(true);
-    setOutcome(undefined);
-    try {
-      const file = await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } });
-      const how = await saveTextFile(file.filename, file.csv);
-      setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
-    } catch (err) {
-      if (err && typeof err === 'object' && 'errMsg' in err && String(err.errMsg).includes('cancel')) return;
-      setOutcome({ kind: 'error', text: `导出没有成功：${errorMessage(err)}` });
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  /** The record as a printable report (the same export, so it is on the audit trail as well). */
-  const openReport = async () => {
-    setPreparing(true);
-    setOutcome(undefined);
-    try {
-      setReport((await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } })).report);
-    } catch (err) {
-      setOutcome({ kind: 'error', text: `报告没有生成：${errorMessage(err)}` });
-    } finally {
-      setPreparing(false);
-    }
-  };
-  if (report)
+  if (printable.report)
     return (
       <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
-        <ReportView report={report} onClose={() => setReport(null)} />
+        <ReportView report={printable.report} onClose={printable.close} />
       </AdminShell>
     );
   const changed = (x: ScoringAssessment, text: string) => {
@@ -114,6 +87,10 @@ export default function AdminScoringBranchPage() {
             {`${a.branch.name} · ${a.period.name}`}
           </Html>
           {outcome ? <Notice kind={outcome.kind}>{outcome.text}</Notice> : null}
+          {csv.exported ? <Notice kind={csv.exported.kind}>{csv.exported.text}</Notice> : null}
+          {printable.failed ? <Notice kind='error'>{printable.failed}</Notice> : null}
+      {csv.exported ? <Notice kind={csv.exported.kind}>{csv.exported.text}</Notice> : null}
+      {printable.failed ? <Notice kind='error'>{printable.failed}</Notice> : null}
           <Facts
             rows={[
               ['阶段', periodStatusText(a.period.status)],
@@ -128,11 +105,11 @@ export default function AdminScoringBranchPage() {
           />
           <SentBackNotice assessment={a} />
           <Html tag='div' className='gz-button-row'>
-            <Button inline loading={preparing} onClick={() => void openReport()}>
-              {preparing ? '正在生成…' : '打印 / 存为 PDF'}
+            <Button inline loading={printable.preparing} onClick={() => void printable.open(async () => (await staffCall(scoringApi.exportScoringBranchRecord, { params: { id } })).report)}>
+              {printable.preparing ? '正在生成…' : '打印 / 存为 PDF'}
             </Button>
-            <Button inline variant='plain' loading={exporting} onClick={() => void exportRecord()}>
-              {exporting ? '正在导出…' : '导出完整记录 CSV'}
+            <Button inline variant='plain' loading={csv.exporting} onClick={() => void csv.run(() => staffCall(scoringApi.exportScoringBranchRecord, { params: { id } }))}>
+              {csv.exporting ? '正在导出…' : '导出完整记录 CSV'}
             </Button>
           </Html>
           {a.can.sendBack ? <SendBackSection realm='staff' assessment={a} onChanged={changed} onFailed={failed} /> : null}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { scoringApi, type BranchHistory, type PeriodResults, type PrintableReport, type StarDistribution } from '@shared/api/scoring';
+import { scoringApi, type BranchHistory, type PeriodResults, type StarDistribution } from '@shared/api/scoring';
 import type { z } from 'zod';
 import { errorMessage, staffCall } from '../../../api';
-import { saveTextFile } from '../../../api/saveFile';
 import { EmptyState, ErrorState, LoadingState, Notice } from '../../../components/States';
 import { AdminShell } from '../../../components/admin/AdminShell';
+import { useCsvExport } from '../../../components/admin/useCsvExport';
+import { usePrintableReport } from '../../../components/admin/usePrintableReport';
 import { ReportView } from '../../../components/admin/ReportView';
 import { backOrRedirect } from '../../../components/nav';
 import { periodStatusText, rectificationText, scoreText, starText } from '../../../components/scoring/scoringText';
@@ -53,9 +54,8 @@ export default function ScoringResultsPage() {
   const [branchId, setBranchId] = useState('');
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
-  const [exporting, setExporting] = useState(false);
-  const [report, setReport] = useState<z.infer<typeof PrintableReport> | null>(null);
-  const [preparing, setPreparing] = useState(false);
+  const csv = useCsvExport();
+  const printable = usePrintableReport();
   const distId = useUniqueId('dist-title');
   const resultsId = useUniqueId('results-title');
   const historyId = useUniqueId('history-title');
@@ -93,36 +93,10 @@ export default function ScoringResultsPage() {
   if (!session) return <LoadingState text='正在前往登录…' />;
 
   const chosen = dist?.find((d) => d.period.id === periodId);
-  const exportCsv = async () => {
-    setExporting(true);
-    setOutcome(undefined);
-    try {
-      const file = await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } });
-      const how = await saveTextFile(file.filename, file.csv);
-      setOutcome({ kind: 'ok', text: how === 'downloaded' ? `已下载「${file.filename}」，可以用 Excel 打开。` : `已生成「${file.filename}」。` });
-    } catch (err) {
-      if (err && typeof err === 'object' && 'errMsg' in err && String(err.errMsg).includes('cancel')) return;
-      setOutcome({ kind: 'error', text: `导出没有成功：${errorMessage(err)}` });
-    } finally {
-      setExporting(false);
-    }
-  };
-  /** The period's results as a printable report (the same export, so it is on the audit trail as well). */
-  const openReport = async () => {
-    setPreparing(true);
-    setOutcome(undefined);
-    try {
-      setReport((await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } })).report);
-    } catch (err) {
-      setOutcome({ kind: 'error', text: `报告没有生成：${errorMessage(err)}` });
-    } finally {
-      setPreparing(false);
-    }
-  };
-  if (report)
+  if (printable.report)
     return (
       <AdminShell sections={ADMIN_SECTIONS} current='scoring' session={session}>
-        <ReportView report={report} onClose={() => setReport(null)} />
+        <ReportView report={printable.report} onClose={printable.close} />
       </AdminShell>
     );
   const countsRows = (c: Counts) => KEYS.map((k) => ({ label: keyLabel(k), values: [c[k]] }));
@@ -133,6 +107,8 @@ export default function ScoringResultsPage() {
         星级分布和历史
       </Html>
       {outcome ? <Notice kind={outcome.kind}>{outcome.text}</Notice> : null}
+      {csv.exported ? <Notice kind={csv.exported.kind}>{csv.exported.text}</Notice> : null}
+      {printable.failed ? <Notice kind='error'>{printable.failed}</Notice> : null}
       {error ? <ErrorState message={error} onRetry={() => void load()} /> : null}
       {!error && !dist ? <LoadingState /> : null}
       {dist && !dist.length ? <EmptyState title='还没有评定出结果的周期。' /> : null}
@@ -146,10 +122,10 @@ export default function ScoringResultsPage() {
               options={[...dist].reverse().map((d) => ({ value: d.period.id, label: d.period.name }))}
               onChange={(v) => v && setPeriodId(v)}
             />
-            <Button inline loading={preparing} disabled={!periodId} onClick={() => void openReport()}>
-              {preparing ? '正在生成…' : '打印结果 / 存为 PDF'}
+            <Button inline loading={printable.preparing} disabled={!periodId} onClick={() => void printable.open(async () => (await staffCall(scoringApi.exportScoringResults, { params: { id: periodId } })).report)}>
+              {printable.preparing ? '正在生成…' : '打印结果 / 存为 PDF'}
             </Button>
-            <Button inline variant='plain' loading={exporting} disabled={!periodId} onClick={() => void exportCsv()}>
+            <Button inline variant='plain' loading={csv.exporting} disabled={!periodId} onClick={() => void csv.run(() => staffCall(scoringApi.exportScoringResults, { params: { id: periodId } }))}>
               导出结果 CSV
             </Button>
           </Html>
