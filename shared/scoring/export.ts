@@ -74,7 +74,7 @@ export const resultsReport = (period: { name: string; startDate: string; endDate
   const finalised = rows.filter((r) => r.result);
   return {
     title: `${period.name} 星级党支部创评结果`,
-    subtitle: `评定周期 ${period.startDate} 至 ${period.endDate}（${period.statusLabel}）；${rows.length} 个党支部参评，${finalised.length} 个已确定星级`,
+    subtitle: `评定周期 ${period.startDate} 至 ${period.endDate}，${period.statusLabel}；${rows.length} 个党支部参评，${finalised.length} 个已确定星级`,
     sections: [
       {
         heading: '星级分布',

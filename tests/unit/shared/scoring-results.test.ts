@@ -191,7 +191,7 @@ describe('exports', () => {
       { branchName: '桐城路小区党支部', reviews: { assigned: 2, submitted: 0 }, rectification },
     ]);
     expect(report.title).toBe('2025年度 星级党支部创评结果');
-    expect(report.subtitle).toContain('3 个党支部参评，2 个已确定星级');
+    expect(report.subtitle).toBe('评定周期 2025-01-01 至 2025-12-31，亮星（已定）；3 个党支部参评，2 个已确定星级');
     expect(report.sections.map((s) => s.heading)).toEqual(['星级分布', '各党支部结果']);
     expect(report.sections[0]!.rows.map((r) => r[1])).toEqual(['0', '0', '1', '0', '0', '1']);
     expect(report.sections[1]!.rows[1]).toEqual(['紫云小区党支部', '', '66 分 ★★', '2/2', '', '60 分 不予评星', '一票否决', '问题 2，措施 2，完成 1，逾期 1']);
