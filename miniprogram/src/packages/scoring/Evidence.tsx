@@ -5,20 +5,13 @@ import { forgetLocalFile } from '../../api/localFiles';
 import { uploadPhoto } from '../../api/uploads';
 import { Button, FileLink, Html, Photo, PhotoPicker, useConfirm, type PickedPhoto } from '../../components/ui';
 import { scoringApi } from '@shared/api/scoring';
+import { captionFromName, sizeText } from './evidenceText';
 
 const MAX = 6;
 
 const sameTarget = (a: EvidenceTarget, b: EvidenceTarget) => JSON.stringify(a) === JSON.stringify(b);
 
 const isPdf = (e: { contentType: string }) => e.contentType === 'application/pdf';
-
-/** A PDF's name as its caption: without folders or `.pdf`, only characters a caption takes, at most 60. */
-export const captionFromName = (name: string | undefined): string | undefined => {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/\.pdf$/i, '').replace(/[\p{Cc}\p{Cs}]/gu, '').trim();
-  return base ? [...base].slice(0, 60).join('').trim() : undefined;
-};
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
  * The evidence (佐证材料) of one thing — a criterion, a measure, a key task's stage, a meeting: its photos and PDF
