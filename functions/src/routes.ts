@@ -64,7 +64,8 @@ export const contextSecrets: Record<ContextName, readonly SecretName[]> = {
   teams: [],
   // reminders to vote; the keyed hash that keeps secret ballots apart from their members
   council: ['wechat', 'ballot'],
-  scoring: [],
+  // telling a secretary their self-assessment was sent back
+  scoring: ['wechat'],
   stewards: [],
 };
 

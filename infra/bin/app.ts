@@ -6,7 +6,8 @@
  *   alarmEmail          address subscribed to the alarm topic (default: none)
  *   wechatTemplate<Kind>  a WeChat subscription-message template id per message kind (default: none, not sent):
  *                         wechatTemplateFeedbackStatus (a reporter's feedback changed status),
- *                         wechatTemplateCouncilReminder (a council member has not voted, a day and an hour before close)
+ *                         wechatTemplateCouncilReminder (a council member has not voted, a day and an hour before close),
+ *                         wechatTemplateScoringSentBack (a branch secretary's self-assessment was sent back, with why)
  * cdk-nag's AWS Solutions checks run on every synth: an unsuppressed finding at error level fails it.
  */
 import { App, Aspects, Tags } from 'aws-cdk-lib';

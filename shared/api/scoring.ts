@@ -7,7 +7,7 @@ import { ChinaDate, Month, PageQuery, optionalText, page, text, uuidLike } from 
 import { AssessmentId, listMyScoringWork, MyScoringWork, PeriodId, PeriodStatusEnum, ScoringBranchId, ScoringPeriodSummary } from './scoring-work';
 
 export { AssessmentId, MyScoringWork, PeriodId, PeriodStatusEnum, ScoringBranchId, ScoringPeriodSummary };
-import { IncomingKey, UploadTicket } from './uploads';
+import { IncomingKey, UploadKind, UploadTicket } from './uploads';
 
 /**
  * Branch star rating (星级党支部创评) and the Old Secretary Studio (老书记工作室).
@@ -398,6 +398,8 @@ export const AddEvidenceBody = z.object({
   caption: optionalText(60, '说明'),
 });
 export const RemoveEvidenceBody = z.object({ evidenceId: EvidenceId });
+/** Which kind of evidence the ticket is for: a photo (JPEG, PNG, WebP or HEIC, 10 MB) or a PDF document (20 MB). */
+export const EvidenceUploadQuery = z.object({ kind: UploadKind.default('photo') });
 
 const EntryOut = z.object({
   criterionId: z.string(),
@@ -970,9 +972,10 @@ export const scoringApi = {
     method: 'POST',
     path: '/v1/scoring/evidence-uploads',
     access: 'signed-in',
+    query: EvidenceUploadQuery,
     successStatus: 201,
     response: UploadTicket,
-    summary: 'A ticket to upload one piece of evidence (a photo of the work or of a document; 10 minutes; JPEG, PNG, WebP or HEIC, at most 10 MB)',
+    summary: 'A ticket to upload one piece of evidence (10 minutes): a photo of the work or of a document (JPEG, PNG, WebP or HEIC, at most 10 MB), or with `kind=pdf` a PDF document (at most 20 MB)',
   }),
 
   // ---- a branch's assessment (its secretary; reviewers and staff read it)
@@ -1068,7 +1071,7 @@ export const scoringApi = {
       404: `${noAssessment}, or no such criterion, bonus item, task, measure or meeting of it`,
       409: 'The self-assessment was submitted (criterion and bonus evidence is fixed with it: `already-submitted`), or the period is final (`period-closed`)',
     },
-    summary: 'The secretary (or staff) links an uploaded photo as evidence to a criterion, a bonus item, a key task’s stage, a rectification measure or a meeting',
+    summary: 'The secretary (or staff) links an uploaded photo or PDF as evidence to a criterion, a bonus item, a key task’s stage, a rectification measure or a meeting',
   }),
   removeScoringEvidence: endpoint({
     method: 'POST',

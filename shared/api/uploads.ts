@@ -6,9 +6,20 @@ import * as z from 'zod';
  * sends back the ticket's `key`; it never names a stored object, and it sees stored objects only as signed URLs.
  */
 
-/** The types the server recognises by their first bytes (phones send HEIC/HEIF as they shoot). */
-export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+/**
+ * The types the server recognises by their first bytes (phones send HEIC/HEIF as they shoot; PDF where a purpose
+ * takes documents, such as a branch's evidence).
+ */
+export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'] as const;
 export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];
+
+/**
+ * What one ticket is for: a photo (every purpose), or a PDF document (only where the purpose takes them). Each
+ * kind has its own ticket, since a POST policy cannot allow "an image or a PDF": its conditions all must hold.
+ */
+export const UPLOAD_KINDS = ['photo', 'pdf'] as const;
+export const UploadKind = z.enum(UPLOAD_KINDS, { error: '请选择上传照片或 PDF 文件' });
+export type UploadKind = z.infer<typeof UploadKind>;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Community ids as identity allows them (`CommunityId`). */
@@ -27,7 +38,7 @@ export type StoredKey = z.infer<typeof StoredKey>;
 /**
  * Permission to upload one file: POST a multipart form to `url` with every entry of `fields` and then the file
  * as `file` (what `wx.uploadFile` does with `formData` and `name: 'file'`), before `expiresAt`. Then send `key`
- * with the form it belongs to. `fields['Content-Type']` may be replaced by the file's own image type.
+ * with the form it belongs to. `fields['Content-Type']` may be replaced by the file's own type among `allowedTypes`.
  */
 export const UploadTicket = z.object({
   url: z.string(),

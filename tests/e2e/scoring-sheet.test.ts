@@ -1,9 +1,9 @@
 /**
  * The evaluation sheet's rules and what they do downstream, in a real Chromium on the H5 build: the committee edits
  * the veto items, a bonus item and the satisfaction cap (a saved item taken out after asking); once the branches
- * score, the sheet reads as fixed → the secretary claims the new bonus item with an evidence photo (the total passes
- * 100) and submits → the committee sends the self-assessment back with a reason → the secretary reads why and
- * submits again → a reviewer sees the claim and its photo and confirms it → the branch's record and the period's
+ * score, the sheet reads as fixed → the secretary claims the new bonus item with an evidence photo and a PDF (the
+ * total passes 100) and submits → the committee sends the self-assessment back with a reason → the secretary reads why and
+ * submits again → a reviewer sees the claim, its photo and its PDF and confirms it → the branch's record and the period's
  * results open as printable reports (a print stylesheet keeps only the report; 打印 calls the browser's print).
  * Each changed page is held to the bar.
  */
@@ -25,6 +25,12 @@ let periodId: string;
 let assessmentId: string;
 let branchName: string;
 let staff: string;
+/** A small, valid one-page PDF (what a scanned agreement would be, minus the scan). */
+const SMALL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -128,6 +134,16 @@ test('rules edited → a bonus claimed with evidence → sent back and resubmitt
   await overall.getByLabel('添加佐证照片').setInputFiles({ name: 'pairing.png', mimeType: 'image/png', buffer: gradientPng() });
   await sec.getByText(`已添加「加分项：${BONUS}」的佐证照片。`).waitFor();
   await overall.getByRole('img', { name: `「加分项：${BONUS}」的第 1 张佐证照片` }).waitFor();
+  // and the agreement itself as a PDF: the same file input takes it, and it is listed as a link by its name
+  await overall.getByLabel('再添加佐证照片或 PDF 文件').setInputFiles({ name: '结对帮扶协议.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF });
+  await sec.getByText(`已添加「加分项：${BONUS}」的佐证文件。`).waitFor();
+  await overall.getByText('佐证文件（1 份）').waitFor();
+  const pdfLink = overall.getByRole('link', { name: /^打开 PDF 文件：结对帮扶协议（\d+ KB）$/ });
+  const href = await pdfLink.getAttribute('href');
+  expect(href).toContain('/stored/');
+  const served = await sec.request.get(href!);
+  expect([served.status(), served.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  expect((await served.body()).equals(SMALL_PDF)).toBe(true);
   // the claim, not saved yet, survived the reload that brought the photo
   expect(await overall.getByRole('checkbox', { name: `申报加分：${BONUS}（加 4 分）` }).isChecked()).toBe(true);
   await expectTheBar(sec, 'scoring: self-assessment, a bonus claimed with evidence');
@@ -179,6 +195,7 @@ test('rules edited → a bonus claimed with evidence → sent back and resubmitt
   const confirmBonus = revOverall.getByRole('checkbox', { name: `认可加分：${BONUS}（加 4 分）` });
   await revOverall.getByText('支部已申报此项，佐证照片见下方。').waitFor();
   await revOverall.getByRole('img', { name: `「加分项：${BONUS}」的第 1 张佐证照片` }).waitFor();
+  await revOverall.getByRole('link', { name: /^打开 PDF 文件：结对帮扶协议/ }).waitFor();
   expect(await confirmBonus.isChecked()).toBe(false);
   await confirmBonus.check();
   await expectTheBar(rev, 'scoring: review, confirming a bonus');

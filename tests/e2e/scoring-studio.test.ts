@@ -168,9 +168,16 @@ test('the committee puts an old secretary on the studio’s list, invites them, 
   await wu('工作室成员').getByRole('button', { name: '修改，吴德明' }).click();
   const edit = admin.getByRole('form', { name: '修改 吴德明 的信息' });
   await edit.getByRole('textbox', { name: '工作特点和专长' }).fill('熟悉党史，擅长讲党课、调解纠纷');
+  // his account, picked by name among the red stewards and old secretaries
+  expect(await wu('工作室成员').getByText('未关联', { exact: true }).count()).toBe(1);
+  await edit.getByRole('combobox', { name: /^关联账号/ }).selectOption({ label: '宋金花' });
+  await expectTheBar(admin, 'admin: studio member form, linking an account');
   await edit.getByRole('button', { name: '保存' }).click();
   await admin.getByText('已保存 吴德明 的信息。').waitFor();
   await wu('工作室成员').getByText('熟悉党史，擅长讲党课、调解纠纷').waitFor();
+  await wu('工作室成员').getByText('已关联：宋金花', { exact: true }).waitFor();
+  const stored = expectStatus(await e2e.harness.call(scoring.listStudioMembers, { token: await e2e.harness.staff() }), 200).items.find((m: any) => m.name === '吴德明');
+  expect(stored.userId).toEqual(expect.any(String));
   await wu('工作室成员').getByText('还没有主讲过带教活动').waitFor();
 
   // ── a themed Party lesson he led with 王建国 ─────────────────────────────────────────────────────────────────
@@ -196,6 +203,8 @@ test('the committee puts an old secretary on the studio’s list, invites them, 
   await card.getByText('李明、王芳').waitFor();
   const counts = admin.getByRole('table', { name: '每位老书记的带教次数' });
   const row = (name: string) => counts.getByRole('row').filter({ has: admin.getByRole('cell', { name, exact: true }) });
+  // the counts are read again after the session is saved: wait for them before reading the rows whole
+  await row('吴德明').getByRole('cell', { name: '16 人次', exact: true }).waitFor();
   expect(await row('吴德明').getByRole('cell').allInnerTexts()).toEqual(['吴德明', '1 次', '0 次', '16 人次']);
   expect(await row('王建国').getByRole('cell').allInnerTexts()).toEqual(['王建国', '2 次', '1 次', '53 人次']);
   await expectTheBar(admin, 'admin: studio sessions');

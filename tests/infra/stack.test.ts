@@ -430,13 +430,17 @@ describe('uploads', () => {
 
 describe('WeChat subscription messages', () => {
   it('reach the functions that talk to WeChat as one template id per message kind, when set', () => {
-    const withTemplates = new GongzhiStack(testApp(), 'WithTemplates', { corsOrigins: TEST_ORIGINS, wechatTemplates: { 'feedback-status': 'tmpl-123', 'council-reminder': 'tmpl-456' } });
+    const withTemplates = new GongzhiStack(testApp(), 'WithTemplates', {
+      corsOrigins: TEST_ORIGINS,
+      wechatTemplates: { 'feedback-status': 'tmpl-123', 'council-reminder': 'tmpl-456', 'scoring-sent-back': 'tmpl-789' },
+    });
     const t = Template.fromStack(withTemplates);
     const fns = t.findResources('AWS::Lambda::Function') as Record<string, Resource>;
     for (const context of contexts) {
       const env = fns[withTemplates.getLogicalId(withTemplates.functions[context].node.defaultChild as CfnElement)]!.Properties.Environment.Variables;
       expect([context, env.WECHAT_TEMPLATE_FEEDBACK_STATUS]).toEqual([context, contextSecrets[context].includes('wechat') ? 'tmpl-123' : undefined]);
       expect([context, env.WECHAT_TEMPLATE_COUNCIL_REMINDER]).toEqual([context, contextSecrets[context].includes('wechat') ? 'tmpl-456' : undefined]);
+      expect([context, env.WECHAT_TEMPLATE_SCORING_SENT_BACK]).toEqual([context, contextSecrets[context].includes('wechat') ? 'tmpl-789' : undefined]);
     }
     expect(environmentOf('feedback').WECHAT_TEMPLATE_FEEDBACK_STATUS).toBeUndefined();
   });
@@ -747,14 +751,21 @@ describe('the scoring context (branch star rating and the Old Secretary Studio)'
     expect(fnResource('scoring').Properties.Description).toBe(`Gongzhi scoring context: ${routeTable.scoring.length} routes`);
   });
 
-  it('has its own table: pk/sk, the lists index and the branch-history index, retained', () => {
+  it('has its own table: pk/sk, the lists index, the branch-history index and the notifier’s index, retained', () => {
     const table = resources('AWS::DynamoDB::Table')[logicalId(stack.tables.scoring)]!;
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
-    expect((table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2']);
+    expect((table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    // the notifier's index lists items by their pending messages only: no message (nor anything else) is copied into it
+    const outboxIndex = (table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string; KeySchema: unknown; Projection: unknown }>).find((i) => i.IndexName === 'gsi3')!;
+    expect(outboxIndex.KeySchema).toEqual([
+      { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+      { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+    ]);
+    expect(outboxIndex.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] });
     expect(environmentOf('scoring').TABLE_SCORING).toEqual({ Ref: logicalId(stack.tables.scoring) });
   });
 
@@ -767,12 +778,14 @@ describe('the scoring context (branch star rating and the Old Secretary Studio)'
     expect(on('audit')).toEqual(['dynamodb:PutItem']);
     expect(on('teams')).toEqual([]);
     expect(on('scoring')).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
-    expect(perms.filter((p) => p.includes(`${id('scoring')}/index/`)).sort()).toEqual(['gsi1', 'gsi2'].map((ix) => `dynamodb:Query on ${id('scoring')}/index/${ix}`));
+    expect(perms.filter((p) => p.includes(`${id('scoring')}/index/`)).sort()).toEqual(['gsi1', 'gsi2', 'gsi3'].map((ix) => `dynamodb:Query on ${id('scoring')}/index/${ix}`));
   });
 
-  it('touches only its evidence uploads, signs no tokens and reads no secrets', () => {
+  it('touches only its evidence uploads, signs no tokens and reads only the WeChat credentials (telling a secretary of a send-back)', () => {
     const perms = permissionsOf('scoring');
-    expect(perms.filter((p) => /^(kms:Sign|secretsmanager:)/.test(p))).toEqual([]);
+    expect(perms.filter((p) => /^kms:Sign/.test(p))).toEqual([]);
+    const wechat = logicalId(stack.node.findChild('WechatCredentials') as never);
+    expect(perms.filter((p) => p.startsWith('secretsmanager:')).sort()).toEqual([`secretsmanager:DescribeSecret on ref:${wechat}`, `secretsmanager:GetSecretValue on ref:${wechat}`]);
     expect(perms.filter((p) => p.startsWith('s3:')).map((p) => p.split('/').slice(1).join('/')).sort()).toEqual([
       'incoming/*',
       'incoming/*',
@@ -781,11 +794,11 @@ describe('the scoring context (branch star rating and the Old Secretary Studio)'
       'stored/*/scoring-evidence/*',
     ]);
     expect(environmentOf('scoring').UPLOADS_BUCKET).toEqual({ Ref: expect.any(String) });
-    expect(environmentOf('scoring')).not.toHaveProperty('WECHAT_SECRET_ARN');
+    expect(environmentOf('scoring').WECHAT_SECRET_ARN).toEqual({ Ref: wechat });
   });
 
-  it('runs nothing on a schedule: an announcement’s end is read from the time', () => {
-    const rules = Object.values(resources('AWS::Events::Rule'));
-    expect(rules.filter((r) => [...referencedIds(r.Properties.Targets)].includes(logicalId(stack.functions.scoring)))).toEqual([]);
+  it('runs one schedule, the notifier of its outbox (an announcement’s end is read from the time)', () => {
+    const rules = Object.values(resources('AWS::Events::Rule')).filter((r) => [...referencedIds(r.Properties.Targets)].includes(logicalId(stack.functions.scoring)));
+    expect(rules.map((r) => [r.Properties.Targets[0].Input, r.Properties.ScheduleExpression])).toEqual([[JSON.stringify({ job: 'deliver-scoring-notifications' }), 'rate(1 minute)']]);
   });
 });

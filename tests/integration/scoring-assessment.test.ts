@@ -5,7 +5,9 @@
  * Everyone else is refused: a secretary of another branch, a reviewer not assigned, a resident.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { api } from '../../shared/api';
+import { s3, uploadsBucket } from '../../functions/src/uploads/client';
 import { DEFAULT_SHEET } from '../../shared/scoring/default-sheet';
 import { Harness, aFeedback, isProblem } from '../support/harness';
 import { CRITERIA, expectStatus, movePeriod, openPeriod, scoreAll, setUpPeriod, signInPeople, submitSelf, type People } from './scoring-fixtures';
@@ -202,11 +204,13 @@ describe('residents’ voice beside 服务群众', () => {
   });
 });
 
-describe('evidence photos', () => {
-  const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10]), randomBytes(4000)]);
-  const upload = async (token: string, bytes: Buffer): Promise<string> => {
-    const ticket = expectStatus(await h.call(scoring.createScoringEvidenceUpload, { token }), 201);
-    expect(ticket.maxBytes).toBe(10 * 1024 * 1024);
+describe('evidence photos and PDF documents', () => {
+  const MiB = 1024 * 1024;
+  const jpeg = (size = 4006) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10]), randomBytes(size - 6)]);
+  const pdf = (size = 4000) => Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n', 'latin1'), randomBytes(size)]).subarray(0, size);
+  const upload = async (token: string, bytes: Buffer, kind?: 'photo' | 'pdf'): Promise<string> => {
+    const ticket = expectStatus(await h.call(scoring.createScoringEvidenceUpload, { token, ...(kind ? { query: { kind } } : {}) }), 201);
+    expect(ticket.maxBytes).toBe(kind === 'pdf' ? 20 * MiB : 10 * MiB);
     const form = new FormData();
     for (const [k, v] of Object.entries(ticket.fields as Record<string, string>)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(bytes)]), 'photo');
@@ -214,9 +218,27 @@ describe('evidence photos', () => {
     expect(r.status).toBeLessThan(300);
     return ticket.key;
   };
+  const storedKeyOf = (incoming: string) => {
+    const [, community, , id] = incoming.split('/');
+    return `stored/${community}/scoring-evidence/${id}`;
+  };
+  const exists = async (key: string) => {
+    try {
+      await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const add = (key: string, target: Record<string, unknown> = { kind: 'criterion', criterionId: 'venue' }, caption?: string) =>
+    h.call(scoring.addScoringEvidence, { token: people.sec1, params: { id: openA1 }, body: { target, key, ...(caption ? { caption } : {}) } });
+  let openA1: string;
+  beforeEach(async () => {
+    openA1 = (await openPeriod(h, people)).a1;
+  });
 
   it('links a checked photo to a criterion (while a draft), shows it by signed URL, and removes it on request', async () => {
-    const p = await openPeriod(h, people);
+    const p = { a1: openA1 };
     const key = await upload(people.sec1, jpeg());
     const headers = { 'idempotency-key': `evidence-${randomUUID()}` };
     const body = { target: { kind: 'criterion', criterionId: 'venue' }, key, caption: '党群服务站门牌' };
@@ -231,16 +253,63 @@ describe('evidence photos', () => {
     expect(expectStatus(await h.call(scoring.getScoringAssessment, { token: people.sec1, params: { id: p.a1 } }), 200).evidence).toEqual([]);
   });
 
-  it('refuses someone else’s upload, a file that is no image, a target the branch does not have', async () => {
-    const p = await openPeriod(h, people);
+  it('gives a PDF its own ticket: a policy for application/pdf up to 20 MB (a photo’s stays image/, 10 MB)', async () => {
+    const forPdf = expectStatus(await h.call(scoring.createScoringEvidenceUpload, { token: people.sec1, query: { kind: 'pdf' } }), 201);
+    expect(forPdf).toMatchObject({ maxBytes: 20 * MiB, allowedTypes: ['application/pdf'] });
+    expect(forPdf.fields['Content-Type']).toBe('application/pdf');
+    const policy = JSON.parse(Buffer.from(forPdf.fields.Policy ?? forPdf.fields.policy, 'base64').toString());
+    expect(policy.conditions).toEqual(expect.arrayContaining([['content-length-range', 1, 20 * MiB], ['starts-with', '$Content-Type', 'application/pdf']]));
+    const forPhoto = expectStatus(await h.call(scoring.createScoringEvidenceUpload, { token: people.sec1 }), 201);
+    expect(forPhoto).toMatchObject({ maxBytes: 10 * MiB, allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] });
+    const photoPolicy = JSON.parse(Buffer.from(forPhoto.fields.Policy ?? forPhoto.fields.policy, 'base64').toString());
+    expect(photoPolicy.conditions).toEqual(expect.arrayContaining([['content-length-range', 1, 10 * MiB], ['starts-with', '$Content-Type', 'image/']]));
+    const bad = await h.call(scoring.createScoringEvidenceUpload, { token: people.sec1, query: { kind: 'word' } });
+    expect(isProblem(bad, 400)).toBe(true);
+    expect(bad.body.errors[0]).toMatchObject({ location: 'query', path: 'kind' });
+  });
+
+  it('accepts a PDF by its first bytes, stores it as application/pdf and shows it by signed URL with its bytes', async () => {
+    const bytes = pdf(12 * MiB);
+    const key = await upload(people.sec1, bytes, 'pdf');
+    const added = expectStatus(await add(key, { kind: 'criterion', criterionId: 'venue' }, '支部大会会议记录'), 201);
+    expect(added).toMatchObject({ contentType: 'application/pdf', size: 12 * MiB, caption: '支部大会会议记录' });
+    const stored = storedKeyOf(key);
+    expect(await exists(key)).toBe(false);
+    const head = await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: stored }));
+    expect(head).toMatchObject({ ContentType: 'application/pdf', ContentLength: 12 * MiB });
+    const shown = await fetch(added.url.replace('//localhost:', '//127.0.0.1:'));
+    expect(shown.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await shown.arrayBuffer()).equals(bytes)).toBe(true);
+    // the evidence item as stored (the snapshot is raw DynamoDB attribute values)
+    const items = Object.values(await h.snapshot()).flat().filter((i: any) => i.key?.S === stored);
+    expect(items).toEqual([expect.objectContaining({ contentType: { S: 'application/pdf' }, size: { N: String(12 * MiB) }, caption: { S: '支部大会会议记录' } })]);
+  });
+
+  it('refuses, writing and moving nothing: a file that claims to be a PDF and is not, a PDF over 20 MB, a photo over 10 MB', async () => {
+    const fake = await upload(people.sec1, Buffer.from('<!doctype html><script>alert(1)</script>'.repeat(50)), 'pdf');
+    const tooBigPdf = await upload(people.sec1, pdf(20 * MiB + 1), 'pdf');
+    const tooBigPhoto = await upload(people.sec1, jpeg(10 * MiB + 1));
+    const before = await h.snapshot();
+    for (const [key, message] of [
+      [fake, '只能上传 JPG、PNG、WebP、HEIC 图片或 PDF 文件'],
+      [tooBigPdf, '图片不能超过 10 MB，PDF 文件不能超过 20 MB'],
+      [tooBigPhoto, '图片不能超过 10 MB，PDF 文件不能超过 20 MB'],
+    ] as const) {
+      const r = await add(key);
+      expect(isProblem(r, 400)).toBe(true);
+      expect(r.body.errors).toEqual([{ location: 'body', path: 'key', message }]);
+      expect([await exists(key), await exists(storedKeyOf(key))]).toEqual([true, false]);
+    }
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it('refuses someone else’s upload and a target the branch does not have', async () => {
     const theirs = await upload(people.sec2, jpeg());
-    const r = await h.call(scoring.addScoringEvidence, { token: people.sec1, params: { id: p.a1 }, body: { target: { kind: 'criterion', criterionId: 'venue' }, key: theirs } });
+    const r = await add(theirs);
     expect(isProblem(r, 400)).toBe(true);
     expect(r.body.errors).toEqual([{ location: 'body', path: 'key', message: '材料无效或已过期，请重新上传' }]);
-    const pdf = await upload(people.sec1, Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'));
-    const r2 = await h.call(scoring.addScoringEvidence, { token: people.sec1, params: { id: p.a1 }, body: { target: { kind: 'criterion', criterionId: 'venue' }, key: pdf } });
-    expect(r2.body.errors[0].message).toBe('只能上传 JPG、PNG、WebP 或 HEIC 图片（文件请拍照上传）');
-    const r3 = await h.call(scoring.addScoringEvidence, { token: people.sec1, params: { id: p.a1 }, body: { target: { kind: 'measure', measureId: randomUUID() }, key: pdf } });
+    const mine = await upload(people.sec1, pdf(), 'pdf');
+    const r3 = await add(mine, { kind: 'measure', measureId: randomUUID() });
     expect(isProblem(r3, 404)).toBe(true);
   });
 });

@@ -3,13 +3,18 @@
  * branch's secretary with the reason, while the self-assessment is open; it is a draft again (its proposal and
  * problem list dropped until it is submitted again), the secretary reads why, corrects and submits. Every refusal
  * writes nothing: bad input, no token, a role that may not, another community, one that is not submitted, a stale
- * version, a period whose review has begun.
+ * version, a period whose review has begun. The secretary is told through the assessment's outbox, written with
+ * the send-back, and the notifier delivers it once.
  */
 import { randomUUID } from 'node:crypto';
 import { api } from '../../shared/api';
 import { hashPassword } from '../../functions/src/identity/passwords';
 import { createUserWithLogin, putBranch, putCommunity } from '../../functions/src/identity/store';
-import { getAssessment } from '../../functions/src/scoring/store';
+import { issueToken } from '../../functions/src/http/auth';
+import { sentLocally } from '../../functions/src/notify/senders';
+import { deliverScoringNotifications } from '../../functions/src/scoring/jobs/deliver-notifications';
+import { sentBackMessage } from '../../functions/src/scoring/send-back-self-assessment';
+import { getAssessment, getPeriod, scoringOutbox } from '../../functions/src/scoring/store';
 import { Harness, isProblem } from '../support/harness';
 import { expectStatus, movePeriod, openPeriod, scoreAll, signInPeople, submitSelf, type People } from './scoring-fixtures';
 
@@ -116,5 +121,83 @@ describe('sending a self-assessment back', () => {
     const before = await h.snapshot();
     expect(isProblem(await sendBack(outsider, p.a1, { reason: '请修改', version: submitted.version }), 404)).toBe(true);
     expect(await h.snapshot()).toEqual(before);
+  });
+});
+
+describe('telling the secretary', () => {
+  const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+  const pendingIds = async () => (await scoringOutbox.pending(100)).map((r) => r.key.pk);
+
+  it('queues the message in the send-back’s own write, to the secretary’s WeChat, and the notifier delivers it once', async () => {
+    const p = await openPeriod(h, people);
+    const me = claims(people.sec1);
+    expect(me.oid).toEqual(expect.any(String)); // signed in through (the local stand-in of) WeChat
+    const submitted = await submitSelf(h, people.sec1, p.a1);
+    expect(await stored(p.a1)).toMatchObject({ submittedById: me.sub, submittedByOpenid: me.oid });
+    expectStatus(await sendBack(people.committee, p.a1, { reason: '加分项的佐证照片看不清，请补拍后重新提交一次', version: submitted.version }), 200);
+
+    const item = await stored(p.a1);
+    expect(item).toMatchObject({ status: 'draft', sentBack: { reason: '加分项的佐证照片看不清，请补拍后重新提交一次' } });
+    expect(item.submittedById).toBeUndefined();
+    expect(item.outbox).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'scoring-sent-back',
+        to: me.sub,
+        toOpenid: me.oid,
+        at: item.sentBack.at,
+        data: { thing1: '青年新苑第一党支部', thing2: expect.stringMatching(/自评已退回$/), thing3: '加分项的佐证照片看不清，请补拍后重新提…', time4: expect.any(String) },
+        page: `packages/scoring/assessment/index?id=${p.a1}`,
+      },
+    ]);
+    expect(await pendingIds()).toContain(`C#baogong-qingnian#ASSESSMENT#${p.a1}`);
+
+    const before = sentLocally.length;
+    expect(await deliverScoringNotifications(new Date())).toBeGreaterThanOrEqual(1);
+    expect(sentLocally.slice(before).filter((m) => m.page.endsWith(p.a1))).toEqual([item.outbox[0]]);
+    expect(await deliverScoringNotifications(new Date())).toBe(0);
+    expect((await stored(p.a1)).outbox).toEqual([]);
+    expect(await pendingIds()).not.toContain(`C#baogong-qingnian#ASSESSMENT#${p.a1}`);
+    // and the secretary goes on as before: the delivery changed no version
+    expect((await stored(p.a1)).version).toBe(item.version);
+  });
+
+  it('tells an account signed in without WeChat without an openid (WeChat’s sender then records it as not sent), and a second send-back again', async () => {
+    const p = await openPeriod(h, people);
+    const me = claims(people.sec1);
+    const plain = await issueToken({ userId: me.sub, communityId: me.cid, name: me.name, roles: me.roles });
+    let submitted = await submitSelf(h, plain, p.a1);
+    expectStatus(await sendBack(people.lead, p.a1, { reason: '请补充说明', version: submitted.version }), 200);
+    submitted = expectStatus(await h.call(scoring.submitScoringSelfAssessment, { token: plain, params: { id: p.a1 }, body: { version: (await stored(p.a1)).version } }), 200);
+    expectStatus(await sendBack(people.committee, p.a1, { reason: '还需修改', version: submitted.version }), 200);
+    const outbox = (await stored(p.a1)).outbox;
+    expect(outbox.map((m: any) => [m.to, m.toOpenid, m.data.thing3])).toEqual([
+      [me.sub, undefined, '请补充说明'],
+      [me.sub, undefined, '还需修改'],
+    ]);
+    await deliverScoringNotifications(new Date());
+    expect((await stored(p.a1)).outbox).toEqual([]);
+  });
+
+  it('tells no one while the secretary’s place is a name with an unclaimed code', async () => {
+    const p = await openPeriod(h, people);
+    const submitted = await submitSelf(h, people.sec1, p.a1);
+    const period = (await getPeriod('baogong-qingnian', p.id))!;
+    const nameOnly = { ...period, secretaries: { ...period.secretaries, '01': { name: '新任书记', claimCode: 'ABCD2345', assignedAt: new Date().toISOString() } } };
+    expect(sentBackMessage(nameOnly, await stored(p.a1), '请修改', new Date().toISOString())).toBeUndefined();
+    // with the place held, the message goes to whoever holds it now, through WeChat only if they submitted it
+    const other = { ...period, secretaries: { ...period.secretaries, '01': { name: '新任书记', userId: 'someone-else', assignedAt: new Date().toISOString() } } };
+    expect(sentBackMessage(other, await stored(p.a1), '请修改', new Date().toISOString())).toMatchObject({ to: 'someone-else' });
+    expect(sentBackMessage(other, await stored(p.a1), '请修改', new Date().toISOString())).not.toHaveProperty('toOpenid');
+    expect(submitted.status).toBe('submitted');
+  });
+
+  it('queues nothing when the send-back is refused', async () => {
+    const p = await openPeriod(h, people);
+    const submitted = await submitSelf(h, people.sec1, p.a1);
+    expect(isProblem(await sendBack(people.r1, p.a1, { reason: '请修改', version: submitted.version }), 403)).toBe(true);
+    expect((await sendBack(people.committee, p.a1, { reason: '请修改', version: submitted.version - 1 })).body.type).toBe('urn:gongzhi:problem:stale-version');
+    expect((await stored(p.a1)).outbox).toBeUndefined();
+    expect(await pendingIds()).not.toContain(`C#baogong-qingnian#ASSESSMENT#${p.a1}`);
   });
 });

@@ -241,6 +241,11 @@ describe('a report with photos the server refuses (400, nothing written, nothing
     await refused([await uploaded(text, resident, 'image/jpeg')], [['photos.0', WRONG_TYPE]]);
   });
 
+  it('a real PDF, declared as one: feedback takes photos only (a branch’s evidence takes PDF, not a report)', async () => {
+    const pdf = file('%PDF-1.7\n%âãÏÓ\n1 0 obj\n', 20_000);
+    await refused([await uploaded(pdf, resident, 'application/pdf')], [['photos.0', WRONG_TYPE]]);
+  });
+
   it('a file of 5 MiB and 1 byte (the stand-in takes it; S3 would refuse it by the policy; the server refuses it)', async () => {
     await refused([await uploaded(jpeg(5 * MiB + 1))], [['photos.0', TOO_LARGE]]);
   });

@@ -157,6 +157,9 @@ export const tables = {
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: SCORING_LISTED },
       // a branch's assessments across periods, by period start: its history
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: ['id', 'periodId', 'branchId', 'branchName', 'proposed', 'problemKeys', 'result'] },
+      // assessments with notifications to send (a send-back, to the secretary), oldest first (sparse, across
+      // communities: the notifier's)
+      { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ['status'] },
     ],
   },
   /**

@@ -7,14 +7,15 @@ import { randomUUID } from 'node:crypto';
  * serves any table that keeps the outbox in an `outbox` list and lists such items in a sparse index).
  */
 /** The kinds of message, one WeChat subscription template each (`senders.ts`). */
-export const OUTBOX_MESSAGE_KINDS = ['feedback-status', 'council-reminder'] as const;
+export const OUTBOX_MESSAGE_KINDS = ['feedback-status', 'council-reminder', 'scoring-sent-back'] as const;
 export type OutboxMessageKind = (typeof OUTBOX_MESSAGE_KINDS)[number];
 
 export interface OutboxMessage {
   id: string;
   /**
    * What happened, as a template name: `feedback-status` (a reporter's feedback changed status),
-   * `council-reminder` (a council member has not voted and voting closes soon).
+   * `council-reminder` (a council member has not voted and voting closes soon), `scoring-sent-back` (a branch
+   * secretary's self-assessment was sent back to them, with the reason).
    */
   kind: OutboxMessageKind;
   /** The user to tell, and their WeChat openid when they have one (residents signed in through WeChat). */

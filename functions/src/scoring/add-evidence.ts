@@ -28,9 +28,9 @@ const checkTarget = async (cid: string, a: AssessmentAccess, target: EvidenceIte
 };
 
 /**
- * The secretary links an uploaded photo as evidence (佐证材料) to a criterion or bonus item of the self-assessment
+ * The secretary links an uploaded photo or PDF as evidence (佐证材料) to a criterion or bonus item of the self-assessment
  * (while a draft), a key task's stage, a rectification measure or a meeting. The upload is checked (the caller's
- * own, its size, an image by its first bytes) and moved before the evidence item is written. With an
+ * own, an image or a PDF by its first bytes, its size for that kind) and moved before the evidence item is written. With an
  * `Idempotency-Key` a retry returns the evidence the first call made.
  */
 export const addScoringEvidence: Handler<typeof scoringApi.addScoringEvidence> = async ({ params, body }, { principal, now, idempotencyKey }) => {

@@ -42,6 +42,7 @@ import { saveScoringSelfOverall } from './save-self-overall';
 import { sendBackScoringSelfAssessment } from './send-back-self-assessment';
 import { submitScoringReview } from './submit-review';
 import { submitScoringSelfAssessment } from './submit-self-assessment';
+import { deliverScoringNotifications } from './jobs/deliver-notifications';
 
 export const scoringRoutes = defineRoutes('scoring', scoringApi, {
   createScoringPeriod,
@@ -89,7 +90,7 @@ export const scoringRoutes = defineRoutes('scoring', scoringApi, {
 });
 
 /**
- * Nothing on a schedule: an announcement's end is derived on every read (the period reads as final once its days
- * have passed), and nothing else has to happen without a reader.
+ * One job: delivering the messages a send-back queued for the secretary. An announcement's end needs none: it is
+ * derived on every read (the period reads as final once its days have passed).
  */
-export const scoringJobs: readonly Job[] = [];
+export const scoringJobs: readonly Job[] = [{ name: 'deliver-scoring-notifications', context: 'scoring', everyMinutes: 1, run: deliverScoringNotifications }];

@@ -13,6 +13,8 @@ import { communityKey } from '../db/keys';
 import { queryPage } from '../db/page';
 import { tableName } from '../db/tables';
 import { newItemId } from '../http/idempotency';
+import { itemOutbox } from '../notify/item-outbox';
+import type { OutboxMessage } from '../notify/outbox';
 
 /**
  * The scoring table. What must change together lives in one item, and changes in one conditional write:
@@ -108,9 +110,14 @@ export interface AssessmentItem {
   problemKeys?: string[];
   submittedAt?: string;
   submittedByName?: string;
+  /** Who submitted, and their WeChat openid when they signed in through WeChat: where a send-back is told. */
+  submittedById?: string;
+  submittedByOpenid?: string;
   /** The last send-back (退回): by whom, when and why (the audit trail keeps each one). */
   sentBack?: { at: string; byName: string; reason: string };
   result?: ResultItem;
+  /** Messages to the secretary not sent yet (written with the send-back that caused them). */
+  outbox?: OutboxMessage[];
   createdAt: string;
   updatedAt: string;
 }
@@ -237,6 +244,8 @@ export const keys = {
   meeting: (cid: string, assessmentId: string, id: string) => ({ pk: communityKey(cid, 'ASSESSMENT', assessmentId), sk: `MEETING#${id}` }),
   task: (cid: string, assessmentId: string, id: string) => ({ pk: communityKey(cid, 'ASSESSMENT', assessmentId), sk: `TASK#${id}` }),
   evidence: (cid: string, assessmentId: string, id: string) => ({ pk: communityKey(cid, 'ASSESSMENT', assessmentId), sk: `EVIDENCE#${id}` }),
+  /** gsi3: assessments with messages to send, across communities (the notifier's). */
+  outbox: 'OUTBOX',
   /** gsi2: a branch's assessments across periods. */
   branch: (cid: string, branchId: string) => communityKey(cid, 'BRANCH', branchId),
   /** An assignment code → its period (the period's own assignment holding the code confirms it). */
@@ -296,6 +305,8 @@ const versionedUpdate = async <T>(
     at: string;
     condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
     append?: { attribute: string; entries: unknown[] };
+    /** A second list to append to (an outbox beside a history), made if missing. */
+    appendToo?: { attribute: string; entries: unknown[] };
   },
 ): Promise<T | undefined> => {
   const names: Record<string, string> = { ...opts.condition?.names };
@@ -316,6 +327,12 @@ const versionedUpdate = async <T>(
     names['#list'] = opts.append.attribute;
     values[':entries'] = opts.append.entries;
     sets.push('#list = list_append(#list, :entries)');
+  }
+  if (opts.appendToo) {
+    names['#list2'] = opts.appendToo.attribute;
+    values[':entries2'] = opts.appendToo.entries;
+    values[':none'] = [];
+    sets.push('#list2 = list_append(if_not_exists(#list2, :none), :entries2)');
   }
   return unlessConditionFails(async () => {
     const out = await db().send(
@@ -468,25 +485,47 @@ export const saveSelfOverall = (a: AssessmentItem, overall: { vetoes: string[]; 
     condition: draftOnly,
   });
 
-export const submitSelf = (a: AssessmentItem, proposal: Proposal, problemKeys: string[], by: { name: string }, expectedVersion: number, at: string) =>
+export const submitSelf = (
+  a: AssessmentItem,
+  proposal: Proposal,
+  problemKeys: string[],
+  by: { name: string; userId: string; openid?: string },
+  expectedVersion: number,
+  at: string,
+) =>
   versionedUpdate<AssessmentItem>(keys.assessment(a.communityId, a.id), {
     expectedVersion,
     at,
-    set: { status: 'submitted', proposed: proposal, problemKeys, submittedAt: at, submittedByName: by.name },
+    set: { status: 'submitted', proposed: proposal, problemKeys, submittedAt: at, submittedByName: by.name, submittedById: by.userId, submittedByOpenid: by.openid },
     condition: draftOnly,
   });
 
 /**
  * A submitted self-assessment sent back to its secretary (退回): a draft again, its proposal and problem list
- * dropped until it is submitted again, and why it came back. Only on the version read, only while submitted.
+ * dropped until it is submitted again, and why it came back; with the message that tells the secretary in its
+ * outbox (and the item in the notifier's index), in the same write. Only on the version read, only while submitted.
  */
-export const sendBackSelf = (a: AssessmentItem, sentBack: NonNullable<AssessmentItem['sentBack']>, expectedVersion: number) =>
+export const sendBackSelf = (a: AssessmentItem, sentBack: NonNullable<AssessmentItem['sentBack']>, expectedVersion: number, message?: OutboxMessage) =>
   versionedUpdate<AssessmentItem>(keys.assessment(a.communityId, a.id), {
     expectedVersion,
     at: sentBack.at,
-    set: { status: 'draft', proposed: undefined, problemKeys: undefined, submittedAt: undefined, submittedByName: undefined, sentBack },
+    set: {
+      status: 'draft',
+      proposed: undefined,
+      problemKeys: undefined,
+      submittedAt: undefined,
+      submittedByName: undefined,
+      submittedById: undefined,
+      submittedByOpenid: undefined,
+      sentBack,
+      ...(message ? { gsi3pk: keys.outbox, gsi3sk: `${sentBack.at}#${a.communityId}#${a.id}` } : {}),
+    },
+    ...(message ? { appendToo: { attribute: 'outbox', entries: [message] } } : {}),
     condition: { expression: '#status = :submitted', names: { '#status': 'status' }, values: { ':submitted': 'submitted' } },
   });
+
+/** The scoring table's side of the notification outbox (functions/src/notify/). */
+export const scoringOutbox = itemOutbox({ table, index: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' }, partition: keys.outbox });
 
 /** The final result: written once. Undefined when a result is there already. */
 export const setResult = (a: AssessmentItem, result: ResultItem) =>

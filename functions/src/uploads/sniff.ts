@@ -17,7 +17,7 @@ const HEIF_BRANDS = new Map<string, UploadContentType>([
 /**
  * The type of a file by its first bytes (magic numbers), whatever it was declared as; undefined when it is none
  * of the types uploads accept. JPEG `FF D8 FF`; PNG `89 50 4E 47 0D 0A 1A 0A`; WebP `RIFF....WEBP`; HEIC/HEIF
- * `....ftyp` and a brand above.
+ * `....ftyp` and a brand above; PDF `%PDF-` (the header a PDF must start with).
  */
 export const sniffContentType = (head: Uint8Array): UploadContentType | undefined => {
   const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
@@ -26,5 +26,6 @@ export const sniffContentType = (head: Uint8Array): UploadContentType | undefine
   if (b.length >= 8 && b.subarray(0, 8).equals(PNG)) return 'image/png';
   if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   if (b.length >= 12 && ascii(4, 8) === 'ftyp') return HEIF_BRANDS.get(ascii(8, 12));
+  if (b.length >= 5 && ascii(0, 5) === '%PDF-') return 'application/pdf';
   return undefined;
 };

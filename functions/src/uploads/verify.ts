@@ -10,7 +10,7 @@ import { logger } from '../http/logger';
 import { badRequest, type FieldError } from '../http/problem';
 import { s3, uploadsBucket } from './client';
 import { parseIncomingKey, storedKeyFor } from './keys';
-import { rulesFor, type PurposeRules, type UploadPurpose } from './purposes';
+import { largestAllowed, rulesFor, rulesForType, type PurposeRules, type UploadPurpose } from './purposes';
 import { SNIFF_BYTES, sniffContentType } from './sniff';
 
 /** A checked upload, moved out of `incoming/`: what the record that links it keeps. */
@@ -59,7 +59,7 @@ const orMissing = async <T>(call: Promise<T>): Promise<T | undefined> => {
 const alreadyStored = async (storedKey: string, claim: string, rules: PurposeRules): Promise<Checked | undefined> => {
   const head = await orMissing(s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: storedKey })));
   const contentType = head?.ContentType as UploadContentType | undefined;
-  if (!head || head.Metadata?.claim !== claim || !contentType || !rules.types.includes(contentType)) return undefined;
+  if (!head || head.Metadata?.claim !== claim || !contentType || !rulesForType(rules, contentType)) return undefined;
   return { key: storedKey, contentType, size: head.ContentLength ?? 0 };
 };
 
@@ -74,12 +74,15 @@ const check = async (key: string, caller: UploadCaller, purpose: UploadPurpose, 
   if (!head) return (await alreadyStored(stored, claim, rules)) ?? 'invalid';
   const size = head.ContentLength ?? 0;
   if (size < 1) return 'invalid';
-  if (size > rules.maxBytes) return 'size';
+  if (size > largestAllowed(rules)) return 'size';
   const first = await orMissing(s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` })));
   // Gone between the two calls: a simultaneous twin of this request moved it.
   if (!first?.Body) return (await alreadyStored(stored, claim, rules)) ?? 'invalid';
   const contentType = sniffContentType(await first.Body.transformToByteArray());
-  if (!contentType || !rules.types.includes(contentType)) return 'type';
+  const kind = contentType ? rulesForType(rules, contentType) : undefined;
+  if (!contentType || !kind) return 'type';
+  // each kind has its own limit (a PDF may be larger than a photo), known once the bytes have said which it is
+  if (size > kind.maxBytes) return 'size';
   return { key: stored, contentType, size, incoming: key };
 };
 
@@ -137,7 +140,7 @@ const verifyAll = async (
 
 /**
  * Checks the uploads a request names, then links them. Every key must be the caller's own incoming upload,
- * exist, be within its purpose's size and be of an allowed type **by its first bytes** (the local stand-in
+ * exist, be of an allowed type **by its first bytes** and within that type's size for the purpose (the local stand-in
  * enforces no upload policy, and a policy cannot see bytes anyway). Any refusal answers 400 with a field error
  * per bad key (`<field>.<i>`), and then nothing has moved. Only when all pass are they moved to `stored/`; the
  * stored keys come back in order, with the type found and the size.

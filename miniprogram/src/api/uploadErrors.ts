@@ -8,6 +8,7 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
   webp: 'image/webp',
   heic: 'image/heic',
   heif: 'image/heif',
+  pdf: 'application/pdf',
 };
 
 /** The file's type by its name, when the name says (WeChat's temp paths keep the extension; H5 blob URLs do not). */

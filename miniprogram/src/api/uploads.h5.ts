@@ -21,6 +21,11 @@ const toJpeg = (canvas: HTMLCanvasElement, quality: number): Promise<Blob | null
  */
 const fitForUpload = async (file: Blob, ticket: UploadTicket): Promise<Blob> => {
   const allowed = (ticket.allowedTypes as readonly string[]).includes(file.type);
+  // a document's ticket (a PDF): nothing to redraw, it goes as it is or not at all
+  if (!ticket.allowedTypes.some((t) => t.startsWith('image/'))) {
+    if (file.size > ticket.maxBytes) throw refused(0, 'upload-too-large', `文件不能超过 ${Math.floor(ticket.maxBytes / (1024 * 1024))} MB，请换一个文件`);
+    return file;
+  }
   if (file.size <= ticket.maxBytes && (allowed || !file.type)) return file;
   let bitmap: ImageBitmap;
   try {
@@ -45,7 +50,7 @@ const fitForUpload = async (file: Blob, ticket: UploadTicket): Promise<Blob> => 
 };
 
 /**
- * Uploads one photo the person picked (`filePath` is the object URL from `rememberLocalFile`) with a ticket from
+ * Uploads one photo (or, with a document's ticket, one PDF) the person picked (`filePath` is the object URL from `rememberLocalFile`) with a ticket from
  * the API. Resolves with the key to send with the form; fails with an ApiError (status 0: network or the file).
  */
 export const uploadPhoto = async (ticket: UploadTicket, filePath: string): Promise<string> => {

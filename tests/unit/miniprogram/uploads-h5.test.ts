@@ -69,3 +69,21 @@ it('reports a failed network as status 0', async () => {
   };
   await expect(uploadPhoto(ticket, rememberLocalFile(png()))).rejects.toMatchObject({ status: 0, kind: 'network' });
 });
+
+describe('a PDF with a document’s ticket', () => {
+  const pdfTicket: UploadTicket = { ...ticket, fields: { ...ticket.fields, 'Content-Type': 'application/pdf' }, maxBytes: 20, allowedTypes: ['application/pdf'] };
+  const pdf = (size: number) => new Blob([new Uint8Array(size).fill(0x25)], { type: 'application/pdf' });
+
+  it('goes as it is, declared application/pdf', async () => {
+    const url = rememberLocalFile(pdf(20));
+    await expect(uploadPhoto(pdfTicket, url)).resolves.toBe(pdfTicket.key);
+    expect(sent[0]!.form.get('Content-Type')).toBe('application/pdf');
+    expect((sent[0]!.form.get('file') as Blob).size).toBe(20);
+  });
+
+  it('is refused before sending when larger than the ticket allows (there is nothing to shrink)', async () => {
+    const url = rememberLocalFile(pdf(21));
+    await expect(uploadPhoto(pdfTicket, url)).rejects.toMatchObject({ kind: 'upload-too-large' });
+    expect(sent).toHaveLength(0);
+  });
+});

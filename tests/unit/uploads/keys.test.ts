@@ -4,7 +4,7 @@
  */
 import { IncomingKey, StoredKey, UPLOAD_CONTENT_TYPES } from '../../../shared/api/uploads';
 import { incomingKey, isOwnIncomingKey, parseIncomingKey, storedKeyFor, uploadGrants } from '../../../functions/src/uploads/keys';
-import { UPLOAD_PURPOSES, type UploadPurpose } from '../../../functions/src/uploads/purposes';
+import { UPLOAD_PURPOSES, largestAllowed, rulesForType, type PurposeRules, type UploadPurpose } from '../../../functions/src/uploads/purposes';
 
 const me = { communityId: 'baogong-qingnian', userId: '0b6f1c1e-3a52-4b8e-9d0f-6a1d2b3c4d5e' };
 const id = '7f3c2a10-5b6d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -54,9 +54,13 @@ describe('purposes', () => {
   it.each(Object.entries(UPLOAD_PURPOSES))('%s: a key folder name, limits, known types and a message per refusal', (name, rules) => {
     expect(StoredKey.safeParse(storedKeyFor({ ...me, id }, name as UploadPurpose)).success).toBe(true);
     expect(rules.maxBytes).toBeGreaterThan(0);
-    for (const type of rules.types) {
-      expect(UPLOAD_CONTENT_TYPES).toContain(type);
-      expect(type.startsWith(rules.declaredTypePrefix)).toBe(true);
+    const pdf: PurposeRules['pdf'] = 'pdf' in rules ? rules.pdf : undefined;
+    for (const kind of [rules, ...(pdf ? [pdf] : [])]) {
+      expect(kind.maxBytes).toBeGreaterThan(0);
+      for (const type of kind.types) {
+        expect(UPLOAD_CONTENT_TYPES).toContain(type);
+        expect(type.startsWith(kind.declaredTypePrefix)).toBe(true);
+      }
     }
     for (const message of Object.values(rules.messages)) expect(message).toMatch(/\p{Script=Han}/u);
   });
@@ -66,6 +70,16 @@ describe('purposes', () => {
       maxBytes: 5 * 1024 * 1024,
       types: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'],
     });
+    expect(rulesForType(UPLOAD_PURPOSES['feedback-photo'], 'application/pdf')).toBeUndefined();
+  });
+
+  it('scoring evidence: photos up to 10 MiB, and PDF documents up to 20 MiB under their own limit', () => {
+    const rules: PurposeRules = UPLOAD_PURPOSES['scoring-evidence'];
+    expect(rulesForType(rules, 'image/jpeg')?.maxBytes).toBe(10 * 1024 * 1024);
+    expect(rulesForType(rules, 'application/pdf')).toEqual({ maxBytes: 20 * 1024 * 1024, types: ['application/pdf'], declaredTypePrefix: 'application/pdf' });
+    expect(largestAllowed(rules)).toBe(20 * 1024 * 1024);
+    // the other purposes stay photos only
+    for (const purpose of ['feedback-photo', 'visit-photo'] as const) expect(rulesForType(UPLOAD_PURPOSES[purpose], 'application/pdf')).toBeUndefined();
   });
 });
 

@@ -16,9 +16,10 @@ const REPORT_PURPOSE = '照片只用于社区了解和处理您反映的问题�
  * Mini-program build: WeChat's photo picker (album or camera), after WeChat's privacy authorisation. The first
  * time, `requirePrivacyAuthorize` makes WeChat ask through `onNeedPrivacyAuthorization`: this shows what the
  * photos are for, with a button of `open-type="agreePrivacyAuthorization"` (WeChat checks that it was tapped);
- * agreeing lets the pending picker go on, refusing stops it.
+ * agreeing lets the pending picker go on, refusing stops it. With `pdf`, a second button picks PDF documents
+ * from a chat (`chooseMessageFile`: a phone's files reach WeChat that way), behind the same authorisation.
  */
-export function PhotoPicker({ label, remaining, onPick, onRefused, disabled, purpose = REPORT_PURPOSE }: PhotoPickerProps) {
+export function PhotoPicker({ label, remaining, onPick, onRefused, disabled, purpose = REPORT_PURPOSE, pdf }: PhotoPickerProps) {
   const [pending, setPending] = useState<Resolve | null>(null);
 
   useEffect(() => {
@@ -41,14 +42,26 @@ export function PhotoPicker({ label, remaining, onPick, onRefused, disabled, pur
     }
   };
 
-  const start = () => {
+  const chooseDocuments = async () => {
+    try {
+      const res = await Taro.chooseMessageFile({ count: remaining, type: 'file', extension: ['pdf'] });
+      const files = res.tempFiles.slice(0, remaining).map((f) => ({ path: f.path, size: f.size, name: f.name, pdf: true }));
+      if (files.length) onPick(files);
+    } catch (err) {
+      const text = message(err);
+      if (/cancel/i.test(text)) return;
+      onRefused?.(/privacy|auth deny|authorize/i.test(text) ? '需要您同意隐私保护指引，才能添加文件' : '没能打开聊天中的文件，请稍后再试');
+    }
+  };
+
+  const start = (pick: () => Promise<void>, what: string) => {
     if (typeof Taro.requirePrivacyAuthorize !== 'function') {
-      void choose();
+      void pick();
       return;
     }
     Taro.requirePrivacyAuthorize({
-      success: () => void choose(),
-      fail: () => onRefused?.('需要您同意隐私保护指引，才能添加照片'),
+      success: () => void pick(),
+      fail: () => onRefused?.(`需要您同意隐私保护指引，才能添加${what}`),
     });
   };
 
@@ -59,13 +72,18 @@ export function PhotoPicker({ label, remaining, onPick, onRefused, disabled, pur
 
   return (
     <>
-      <Button onClick={start} disabled={disabled || remaining <= 0}>
+      <Button onClick={() => start(choose, '照片')} disabled={disabled || remaining <= 0}>
         {label}
       </Button>
+      {pdf ? (
+        <Button onClick={() => start(chooseDocuments, '文件')} disabled={disabled || remaining <= 0}>
+          {pdf.label}
+        </Button>
+      ) : null}
       {pending ? (
         <View className='gz-dialog-backdrop'>
           <View className='gz-dialog'>
-            <Text className='gz-h2'>添加照片前，请您同意</Text>
+            <Text className='gz-h2'>{pdf ? '添加照片或文件前，请您同意' : '添加照片前，请您同意'}</Text>
             <Text className='gz-text'>{purpose}</Text>
             <Text className='gz-link' onClick={() => void Taro.openPrivacyContract({})}>
               查看《隐私保护指引》

@@ -13,6 +13,7 @@ export { SelectField } from './SelectField';
 export { StarRating } from './StarRating';
 export { Photo } from './Photo';
 export { PhotoPicker } from './PhotoPicker';
+export { FileLink } from './FileLink';
 export { BarChart } from './BarChart';
 export type { BarChartProps, BarRow, BarSeries } from './BarChart';
 export { DataTable } from './DataTable';

@@ -117,10 +117,14 @@ export interface PhotoProps {
   gallery?: readonly string[];
 }
 
-/** A photo the person picked on their device: its local path (WeChat) or object URL (browser). */
+/** A photo (or, where a picker takes them, a PDF) the person picked on their device: its local path (WeChat) or object URL (browser). */
 export interface PickedPhoto {
   path: string;
   size?: number;
+  /** A PDF document rather than a photo: it needs a ticket of its own kind. */
+  pdf?: boolean;
+  /** The file's own name, where the device tells it (a PDF's; photos come nameless from the camera). */
+  name?: string;
 }
 
 export interface PhotoPickerProps {
@@ -134,6 +138,20 @@ export interface PhotoPickerProps {
   disabled?: boolean;
   /** What the photos are for and who sees them, in WeChat's privacy notice (a report's by default). */
   purpose?: string;
+  /**
+   * PDF documents are taken too: in WeChat a second button picks them from a chat (`label`), since the photo
+   * picker shows no files; in the browser the one file input takes both (`bothLabel` is its text).
+   */
+  pdf?: { label: string; bothLabel: string };
+}
+
+export interface FileLinkProps {
+  /** A signed URL of the document. */
+  url: string;
+  /** Its visible text (the document's name and size). */
+  children: string;
+  /** When the visible text is not enough (which item it belongs to). */
+  accessibleName?: string;
 }
 
 export interface ConfirmOptions {

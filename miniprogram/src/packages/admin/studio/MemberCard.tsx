@@ -7,6 +7,7 @@ import { formatTime } from '../../../components/format';
 import { Notice } from '../../../components/States';
 import { Button, Facts, Form, Html, TextField, useUniqueId, type ConfirmOptions } from '../../../components/ui';
 import { MemberForm } from './MemberForm';
+import { useAccounts } from './useAccounts';
 import { countsText, moveQuestion, statusText, studioMove, type StudioMove } from './studioText';
 
 type Member = z.infer<typeof StudioMember>;
@@ -101,6 +102,8 @@ export function MemberCard({
   const [open, setOpen] = useState<'edit' | StudioMove | null>(null);
   const titleId = useUniqueId('member-title');
   const last = member.history.at(-1);
+  const accounts = useAccounts();
+  const linked = member.userId ? accounts?.find((a) => a.id === member.userId) : undefined;
   // a colleague changed them meanwhile: the form closes, and the page shows them as they are now
   const stale = () => {
     setOpen(null);
@@ -116,6 +119,7 @@ export function MemberCard({
         rows={[
           member.formerPost ? ['曾任职务', member.formerPost] : undefined,
           ['健康状况', member.health ?? '未填写'],
+          ['账号', member.userId ? `已关联${linked ? `：${linked.name}` : ''}` : '未关联'],
           ['工作特点和专长', member.strengths],
           ['带教活动', countsText(member.counts)],
           last ? ['最近变动', `${formatTime(last.at)} ${statusText(last.to)}（${last.byName}）${last.note ? `：${last.note}` : ''}`] : undefined,

@@ -3,7 +3,8 @@ import { StudioMemberBody, UpdateStudioMemberBody, scoringApi, type StudioMember
 import type { z } from 'zod';
 import { ApiError, RetryKey, errorMessage, staffCall, zodFieldErrors, type FieldErrors } from '../../../api';
 import { Notice } from '../../../components/States';
-import { Button, Form, Html, TextField, useUniqueId } from '../../../components/ui';
+import { Button, Form, Html, SelectField, TextField, useUniqueId } from '../../../components/ui';
+import { useAccounts } from './useAccounts';
 
 type Member = z.infer<typeof StudioMember>;
 
@@ -17,13 +18,21 @@ const MAX = {
 
 /**
  * An old secretary's details: put on the studio's list (`member` absent) or changed (the whole form, with the
- * version read; their account, if linked, stays linked). A colleague's save in between is never overwritten.
+ * version read). Their account is picked by name among the community's red stewards and old secretaries (or left
+ * unlinked: many have none); picking one fills an empty name. A colleague's save in between is never overwritten.
  */
 export function MemberForm({ member, onSaved, onStale, onCancel }: { member?: Member; onSaved: (m: Member) => void; onStale: () => void; onCancel: () => void }) {
   const [name, setName] = useState(member?.name ?? '');
   const [formerPost, setFormerPost] = useState(member?.formerPost ?? '');
   const [health, setHealth] = useState(member?.health ?? '');
   const [strengths, setStrengths] = useState(member?.strengths ?? '');
+  const [userId, setUserId] = useState(member?.userId ?? '');
+  const accounts = useAccounts();
+  // an account linked earlier that is not on the list (a resident's): kept as a choice, so saving does not unlink it
+  const accountOptions = [
+    ...(accounts ?? []).map((a) => ({ value: a.id, label: a.name })),
+    ...(member?.userId && accounts && !accounts.some((a) => a.id === member.userId) ? [{ value: member.userId, label: `${member.name}（已关联的账号）` }] : []),
+  ];
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -40,7 +49,7 @@ export function MemberForm({ member, onSaved, onStale, onCancel }: { member?: Me
       formerPost: formerPost.trim() || undefined,
       health: health.trim() || undefined,
       strengths,
-      ...(member?.userId ? { userId: member.userId } : {}),
+      ...(userId ? { userId } : {}),
     };
     const parsed = member ? UpdateStudioMemberBody.safeParse({ ...values, version: member.version }) : StudioMemberBody.safeParse(values);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error.issues));
@@ -68,6 +77,23 @@ export function MemberForm({ member, onSaved, onStale, onCancel }: { member?: Me
       </Html>
       {error ? <Notice kind='error'>{error}</Notice> : null}
       <TextField id={`${idp}-name`} label='姓名' value={name} onChange={setName} maxLength={MAX.name} error={errors.name} />
+      {accountOptions.length ? (
+        <SelectField
+          id={`${idp}-account`}
+          label='关联账号'
+          hint='老书记用红色小管家或老书记的账号登录时，选择其姓名'
+          value={userId}
+          options={accountOptions}
+          onChange={(v) => {
+            setUserId(v);
+            const picked = accounts?.find((a) => a.id === v);
+            if (picked && !name.trim()) setName(picked.name);
+          }}
+          emptyLabel='不关联账号'
+          optional
+          error={errors.userId}
+        />
+      ) : null}
       <TextField
         id={`${idp}-post`}
         label='曾任职务'
