@@ -5,7 +5,7 @@ import { MOTION_ACTS, MOTION_PHASES, MOTION_STATUSES } from '../council/status';
 import { ROLES, STAFF_ROLES, type Role } from '../roles';
 import { endpoint } from './endpoint';
 import { ChinaDate, IsoDateTime, PageQuery, optionalText, page, text, uuidLike } from './common';
-import { FeedbackId, FeedbackIdParams } from './feedback';
+import { FeedbackId, FeedbackIdParams } from './ids';
 
 /**
  * The council (议事会): councils with seats by party, motions (议题) proposed by members or made by the committee

@@ -1,18 +1,18 @@
 import * as z from 'zod';
 import { FEEDBACK_CATEGORIES } from '../feedback/categories';
 import { FEEDBACK_STATUSES } from '../feedback/status';
-import { MOBILE_PATTERN, ON_BEHALF_CHANNELS } from '../feedback/contact';
+import { ON_BEHALF_CHANNELS } from '../feedback/contact';
 import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
 import { Month, PageQuery, optionalText, page, text } from './common';
 import { STAT_DIMENSIONS } from '../feedback/stats';
 import { IncomingKey, UploadTicket } from './uploads';
+import { FeedbackId, FeedbackIdParams, MobilePhone } from './ids';
 
-export const FeedbackId = z.string().regex(/^[0-9a-f-]{36}$/, '反馈编号无效');
+export { FeedbackId, FeedbackIdParams, MobilePhone };
+
 export const FeedbackStatusEnum = z.enum(FEEDBACK_STATUSES, { error: '状态无效' });
 export const FeedbackCategoryEnum = z.enum(FEEDBACK_CATEGORIES, { error: '请选择问题类别' });
-
-export const MobilePhone = z.string().trim().regex(MOBILE_PATTERN, '请填写 11 位手机号码');
 
 export const SubmitFeedbackBody = z.object({
   category: FeedbackCategoryEnum,
@@ -124,8 +124,6 @@ export const FeedbackSummary = Feedback.pick({
   responseDueAt: true,
 });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
-
-export const FeedbackIdParams = z.object({ id: FeedbackId });
 
 /**
  * The committee's queue: one status, oldest waiting first, narrowed by what staff look for. `q` matches the

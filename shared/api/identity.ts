@@ -3,8 +3,9 @@ import { ROLES, STAFF_ROLES } from '../roles';
 import { endpoint } from './endpoint';
 import { AuditPage, AuditQuery } from './audit';
 import { PageQuery, isWellFormedText, page, text } from './common';
+import { CommunityId } from './ids';
 
-export const CommunityId = z.string().regex(/^[a-z0-9-]{2,40}$/, '社区编号无效');
+export { CommunityId };
 
 export const User = z.object({
   id: z.string(),

@@ -4,7 +4,7 @@ import { MAX_OPTIONS, MAX_QUESTIONS, MIN_OPTIONS, SURVEY_STATUSES } from '../ste
 import { STAFF_ROLES, type Role } from '../roles';
 import { endpoint } from './endpoint';
 import { ChinaDate, Month, PageQuery, optionalText, page, text } from './common';
-import { FeedbackId } from './feedback';
+import { FeedbackId } from './ids';
 import { IncomingKey, UploadTicket } from './uploads';
 
 /**

@@ -7,8 +7,7 @@ import { REGISTRATION_NUMBER_PATTERN } from '../teams/registration';
 import { TEAM_STATUSES } from '../teams/status';
 import { endpoint } from './endpoint';
 import { ChinaDate, PageQuery, optionalText, page, text } from './common';
-import { FeedbackId, MobilePhone } from './feedback';
-import { CommunityId } from './identity';
+import { CommunityId, FeedbackId, MobilePhone } from './ids';
 
 /**
  * Dance-team registration (广场舞队伍备案): venues and their quiet hours, the dance rules (versioned), a team's

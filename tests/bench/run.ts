@@ -507,7 +507,7 @@ const coldPhase = async () => {
     );
     console.log('\nLargest parts of each bundle (minified bytes):');
     for (const b of bundles) console.log(`  ${b.context.padEnd(9)} ${b.packages.slice(0, 7).map(([p, n]) => `${p} ${kb(n)}`).join(', ')}`);
-    console.log(`  (references: ${Object.keys(REFERENCES).join(' and ')} are parts every bundle holds, bundled alone the same way)`);
+    console.log(`  (references: ${Object.keys(REFERENCES).join(', ')} are parts every bundle holds, bundled alone the same way)`);
     for (const f of figures.filter((x) => bundles.some((b) => b.context === x.name)))
       goals.push({
         name: `cold-init-${f.name}`,

@@ -470,7 +470,8 @@ const chinaDay = (at: Date) => chinaDate(at).replace(/-/g, '');
 
 /**
  * The next reference number of the day, counted atomically (ADD on one counter item). Taken before the report
- * is written: a retry or a refused report leaves a gap in the day's numbers, never a duplicate.
+ * is written: a report that is then not written gives it back (`returnReference`) or, when another was numbered
+ * meanwhile or the call failed, leaves a gap in the day's numbers; never a duplicate.
  */
 export const nextReference = async (cid: string, at: Date): Promise<string> => {
   const day = chinaDay(at);
@@ -484,4 +485,26 @@ export const nextReference = async (cid: string, at: Date): Promise<string> => {
     }),
   );
   return `${day}-${String(out.Attributes?.n ?? 0).padStart(3, '0')}`;
+};
+
+/**
+ * Gives back a reference number that `nextReference` handed out for a report that was not written after all (a
+ * keyed retry that found its first call's report, or a key reused for another): while it is still the day's last,
+ * so a rejected request leaves no trace and a number is never handed out twice. If another report took a number
+ * meanwhile, it stays a gap.
+ */
+export const returnReference = async (cid: string, at: Date, ref: string): Promise<void> => {
+  const day = chinaDay(at);
+  const n = Number(ref.slice(ref.lastIndexOf('-') + 1));
+  const Key = keys.sequence(cid, day);
+  const mine = { ':n': n };
+  try {
+    await db().send(
+      n === 1
+        ? new DeleteCommand({ TableName: table(), Key, ConditionExpression: 'n = :n', ExpressionAttributeValues: mine })
+        : new UpdateCommand({ TableName: table(), Key, UpdateExpression: 'SET n = :before', ConditionExpression: 'n = :n', ExpressionAttributeValues: { ...mine, ':before': n - 1 } }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
 };
