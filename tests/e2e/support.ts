@@ -208,6 +208,10 @@ export const measurePage = async (page: Page, name: string): Promise<PageReport>
     return Math.max(document.documentElement.scrollWidth, ...edges) - window.innerWidth;
   });
   await page.setViewportSize(viewport);
+  // Let the page follow the width back (media-query listeners, React's render) before the test goes on: a wide
+  // admin page that still thinks it is narrow opens a detail as its own page instead of beside the list.
+  await page.waitForFunction((w) => window.innerWidth === w, viewport.width);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
   const sizes = texts.map((t) => t.size);
   return {
