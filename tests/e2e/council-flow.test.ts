@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
 import { passTime } from '../integration/council-fixtures';
-import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, type PageReport, signInByName } from './support';
+import { DESKTOP, PHONE, measurePage, startE2E, summarize, type E2E, type PageReport, signInByName, signInStaff } from './support';
 
 jest.setTimeout(300_000);
 
@@ -48,11 +48,7 @@ const openMotion = async (page: Page) => {
 test('seated → claimed → proposed → opened → three vote online, one in person → closed → a resident reads the decision', async () => {
   // ── The committee sets up the council and seats five people ─────────────────────────────────────────────────
   const committee = await e2e.newPage(DESKTOP, { inject: true });
-  await committee.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await committee.getByLabel('账号').fill('committee');
-  await committee.getByLabel('密码').fill('Qingnian@2026');
-  await committee.getByRole('button', { name: '登录' }).click();
-  await committee.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(committee, e2e.url);
   await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '议事会' }).click();
   // the demo community has the seed's council already
   await committee.getByRole('button', { name: /七彩阳光妇女小组议事会/ }).waitFor();
@@ -201,11 +197,7 @@ test('the committee takes a resident’s feedback to the council; the resident f
   const feedbackId = created.body.id as string;
 
   const committee = await e2e.newPage(PHONE, { inject: true });
-  await committee.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await committee.getByLabel('账号').fill('committee');
-  await committee.getByLabel('密码').fill('Qingnian@2026');
-  await committee.getByRole('button', { name: '登录' }).click();
-  await committee.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(committee, e2e.url);
   await committee.goto(`${e2e.url}/#/packages/admin/detail/index?id=${feedbackId}`);
   await committee.getByRole('heading', { name: '望湖小区快递柜旁堆满纸箱' }).waitFor();
   await committee.getByRole('button', { name: '提交议事会' }).click();

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { CRITERIA, expectStatus, userIdOf } from '../integration/scoring-fixtures';
-import { DESKTOP, PHONE, gradientPng, startE2E, type E2E, expectTheBar, confirmDialog, signInByName } from './support';
+import { DESKTOP, PHONE, gradientPng, startE2E, type E2E, expectTheBar, confirmDialog, signInByName, signInStaff } from './support';
 
 jest.setTimeout(300_000);
 
@@ -220,11 +220,7 @@ test('claim → self-assess with a deduction → submit → rectify → review �
 
   // ── The committee: the star on the period's board ────────────────────────────────────────────────────────────
   const admin = await e2e.newPage(DESKTOP, { inject: true });
-  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await admin.getByLabel('账号').fill('committee');
-  await admin.getByLabel('密码').fill('Qingnian@2026');
-  await admin.getByRole('button', { name: '登录' }).click();
-  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(admin, e2e.url);
   await admin.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '星级评定' }).click();
   await admin.getByRole('heading', { name: '星级党支部评定', level: 1 }).waitFor();
   await admin.getByRole('button', { name: new RegExp(`^${PERIOD}`) }).click();
@@ -266,11 +262,7 @@ test('claim → self-assess with a deduction → submit → rectify → review �
 
 test('the committee opens a period: created with the default sheet, a deduction edited, a secretary and the working group with codes', async () => {
   const admin = await e2e.newPage(DESKTOP, { inject: true });
-  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await admin.getByLabel('账号').fill('committee');
-  await admin.getByLabel('密码').fill('Qingnian@2026');
-  await admin.getByRole('button', { name: '登录' }).click();
-  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(admin, e2e.url);
   await admin.goto(`${e2e.url}/#/packages/admin/scoring-periods/index`);
   await admin.getByRole('heading', { name: '星级党支部评定', level: 1 }).waitFor();
   await admin.getByRole('button', { name: '新建评定周期' }).click();
@@ -354,11 +346,7 @@ test('the demo: the committee’s account is the working group’s lead and sets
   expectStatus(await h.call(scoring.submitScoringReview, { token: reviewer, params: { id: row.assessmentId }, body: { version: mine.version } }), 200);
 
   const admin = await e2e.newPage(PHONE, { inject: true });
-  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await admin.getByLabel('账号').fill('committee');
-  await admin.getByLabel('密码').fill('Qingnian@2026');
-  await admin.getByRole('button', { name: '登录' }).click();
-  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(admin, e2e.url);
   await admin.goto(`${e2e.url}/#/packages/admin/scoring-branch/index?id=${row.assessmentId}`);
   await admin.getByRole('heading', { name: `${row.branch.name} · ${current.name}`, level: 1 }).waitFor();
   const section = admin.getByRole('region', { name: '确定最终得分和星级' });

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { expectStatus, movePeriod, openPeriod, signInPeople, submitReview, submitSelf, type People } from '../integration/scoring-fixtures';
-import { DESKTOP, PHONE, startE2E, type E2E, expectTheBar, confirmDialog } from './support';
+import { DESKTOP, PHONE, startE2E, type E2E, expectTheBar, confirmDialog, signInStaff } from './support';
 
 jest.setTimeout(300_000);
 
@@ -110,11 +110,7 @@ test('a resident reads the announced stars and objects to one through the feedba
 
 test('the committee puts an old secretary on the studio’s list, invites them, records a session they led, and the counts show it', async () => {
   const admin = await e2e.newPage(DESKTOP, { inject: true });
-  await admin.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await admin.getByLabel('账号').fill('committee');
-  await admin.getByLabel('密码').fill('Qingnian@2026');
-  await admin.getByRole('button', { name: '登录' }).click();
-  await admin.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(admin, e2e.url);
   await admin.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '老书记' }).click();
   await admin.getByRole('heading', { name: '老书记工作室', level: 1 }).waitFor();
 

@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../../shared/api';
-import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E, type PageReport } from './support';
+import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E, type PageReport, signInStaff } from './support';
 
 jest.setTimeout(240_000);
 
@@ -82,11 +82,7 @@ test('a steward records a visit, turns its need into feedback and records help; 
 
   // ── The committee: coverage, the masked list, the record ───────────────────────────────────────────────────
   const committee = await e2e.newPage(DESKTOP, { inject: true });
-  await committee.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await committee.getByLabel('账号').fill('committee');
-  await committee.getByLabel('密码').fill('Qingnian@2026');
-  await committee.getByRole('button', { name: '登录' }).click();
-  await committee.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(committee, e2e.url);
   await committee.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name: '走访' }).click();
   await committee.getByRole('heading', { name: '走访情况' }).waitFor();
   const row = committee.getByRole('row', { name: /^刘玉兰 / });
@@ -173,11 +169,7 @@ test('opinion collection: a resident answers, a steward records answers gathered
   await measure(steward, 'record gathered answers');
 
   const committee = await e2e.newPage(DESKTOP, { inject: true });
-  await committee.goto(`${e2e.url}/#/packages/admin/login/index`);
-  await committee.getByLabel('账号').fill('committee');
-  await committee.getByLabel('密码').fill('Qingnian@2026');
-  await committee.getByRole('button', { name: '登录' }).click();
-  await committee.getByRole('heading', { name: '居民反馈受理' }).waitFor();
+  await signInStaff(committee, e2e.url);
   await committee.goto(`${e2e.url}/#/packages/admin/surveys/index`);
   await committee.getByRole('button', { name: /^广场舞时间安排意见/ }).click();
   await committee.getByText('共 3 份回答：居民自己回答 1 份，红色小管家代为记录 2 份。').waitFor();
