@@ -1,11 +1,12 @@
 /**
  * Feedback's figures as tables (issue 11): the duration bucket of every edge (an hour exactly is "1 小时内", a
  * minute more is not), the median bucket of counts row by row, the statistics CSV cell by cell, when a first
- * answer is due per category, and a phone number as everyone but the committee sees it.
+ * answer is due per category, a phone number as everyone but the committee sees it, and the reply templates.
  */
 import { CSV_BOM } from '../../../shared/csv';
 import { FEEDBACK_CATEGORIES } from '../../../shared/feedback/categories';
 import { maskPhone } from '../../../shared/feedback/contact';
+import { FEEDBACK_REPLY_TEMPLATES } from '../../../shared/feedback/replies';
 import { bucketOf, DURATION_BUCKETS, medianBucket, statsCsv, type StatRow } from '../../../shared/feedback/stats';
 import { RESPONSE_TARGET_HOURS, responseDueAt } from '../../../shared/feedback/targets';
 
@@ -98,5 +99,16 @@ describe('a phone number as others see it', () => {
     ['', '****'],
   ])('%s → %s', (phone, shown) => {
     expect(maskPhone(phone)).toBe(shown);
+  });
+});
+
+describe('reply templates', () => {
+  it('offers two sentences for each status staff move into with a reply, and none for the others', () => {
+    expect(Object.keys(FEEDBACK_REPLY_TEMPLATES).sort()).toEqual(['accepted', 'in_progress', 'rejected', 'resolved']);
+    for (const templates of Object.values(FEEDBACK_REPLY_TEMPLATES)) {
+      expect(templates).toHaveLength(2);
+      // plain Chinese sentences a resident reads, ending in a full stop
+      for (const t of templates!) expect(t).toMatch(/^\p{Script=Han}.{8,}。$/u);
+    }
   });
 });
