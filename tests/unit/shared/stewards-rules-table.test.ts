@@ -66,7 +66,9 @@ describe('coverage, cell by cell', () => {
     // a compound with work but no household on any list now
     { kind: 'visit', householdId: 'h9', compound: '安居苑', stewardId: 'sun' },
   ];
-  const c = coverageOf({
+  // computed inside each test, not when the file loads: Stryker's per-test coverage sees only what tests run
+  const count = () =>
+    coverageOf({
     month: '2026-11',
     today: '2026-11-28',
     intervalDays: 30,
@@ -80,7 +82,7 @@ describe('coverage, cell by cell', () => {
   });
 
   it('has one row per steward: the most overdue first, then by name in pinyin order (Chinese before Latin); a steward off the list named by id', () => {
-    expect(c.stewards).toStrictEqual([
+    expect(count().stewards).toStrictEqual([
       { steward: { id: 'qian', name: '钱卫国' }, households: 2, overdue: 2, lastVisitDate: '2026-09-01', month: { month: '2026-11', visits: 0, householdsVisited: 0, help: 1, helpHours: 1.5 } },
       { steward: { id: 'sun', name: '孙建华' }, households: 0, overdue: 0, month: { month: '2026-11', visits: 1, householdsVisited: 1, help: 0, helpHours: 0 } },
       { steward: { id: 'zhao', name: '赵红梅' }, households: 3, overdue: 0, lastVisitDate: '2026-11-25', month: { month: '2026-11', visits: 3, householdsVisited: 2, help: 2, helpHours: 0.5 } },
@@ -89,7 +91,7 @@ describe('coverage, cell by cell', () => {
   });
 
   it('has one row per compound named by a household or a record, in pinyin order', () => {
-    expect(c.compounds).toStrictEqual([
+    expect(count().compounds).toStrictEqual([
       { compound: '安居苑', households: 0, overdue: 0, visits: 1, help: 0 },
       { compound: '芙蓉小区', households: 3, overdue: 2, visits: 0, help: 1 },
       { compound: '青年新苑', households: 3, overdue: 0, visits: 3, help: 2 },
@@ -97,6 +99,7 @@ describe('coverage, cell by cell', () => {
   });
 
   it('totals the month and the interval it was counted with', () => {
+    const c = count();
     expect(c.month).toBe('2026-11');
     expect(c.intervalDays).toBe(30);
     expect(c.totals).toStrictEqual({ households: 6, overdue: 2, visits: 4, help: 3, helpHours: 2 });
