@@ -9,10 +9,10 @@
  * the "resident" steps are that steward's: they relay the resident's answer.
  */
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
 import { aFeedback } from '../support/harness';
-import { DESKTOP, gradientPng, startE2E, type E2E, signInByName } from './support';
+import { DESKTOP, gradientPng, startE2E, type E2E, signInByName, photoShows } from './support';
 
 jest.setTimeout(240_000);
 
@@ -35,8 +35,6 @@ const signInStaff = async (page: Page) => {
 };
 
 const card = (page: Page, title: string, after = '') => page.getByRole('button', { name: new RegExp(`^${title}\\s*，${after}`) });
-const loaded = (page: Page | Locator, name: RegExp | string) =>
-  page.getByRole('img', { name }).first().evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
 
 const TITLE = '5栋楼道扶手松动';
 const STEWARD_REPLY = '已请物业把5栋楼道扶手重新固定，请赵奶奶放心上下楼。';
@@ -64,7 +62,7 @@ test('a steward logs it for a resident → the committee assigns it → another 
 
   await logger.getByLabel('添加照片').setInputFiles({ name: 'handrail.png', mimeType: 'image/png', buffer: gradientPng() });
   await logger.getByText('已上传').waitFor();
-  expect(await loaded(logger, '第 1 张照片')).toBe(true);
+  expect(await photoShows(logger, '第 1 张照片')).toBe(true);
   await logger.getByLabel('标题').press('Enter');
 
   const created = logger.getByText(/提交成功！反馈编号 \d{8}-\d{3}/);
@@ -72,7 +70,7 @@ test('a steward logs it for a resident → the committee assigns it → another 
   const ref = /\d{8}-\d{3}/.exec(await created.innerText())![0];
   await logger.getByRole('heading', { name: TITLE }).waitFor();
   await logger.getByText('139****5678').waitFor();
-  expect(await loaded(logger, /现场照片，第 1 张/)).toBe(true);
+  expect(await photoShows(logger, /现场照片，第 1 张/)).toBe(true);
 
   // ── The committee, on a desktop: the whole number, who and how, the photo; accept, assign, note ───────────
   const staff = await e2e.newPage(DESKTOP);
@@ -85,7 +83,7 @@ test('a steward logs it for a resident → the committee assigns it → another 
   await detail.getByText('赵奶奶', { exact: true }).waitFor();
   await detail.getByText('走访入户', { exact: true }).waitFor();
   await detail.getByText(ref, { exact: true }).waitFor();
-  expect(await loaded(detail, /现场照片，第 1 张/)).toBe(true);
+  expect(await photoShows(detail, /现场照片，第 1 张/)).toBe(true);
 
   // A reply template fills the reply box, to be edited before it is sent.
   await detail.getByRole('button', { name: '选用常用回复' }).click();

@@ -5,9 +5,9 @@
  * (a chart of visits and help beside the table), the household list with names masked, and a household's record
  * with the visit and its photo. Every page is measured against the bar.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api } from '../../shared/api';
-import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E, type PageReport, signInStaff } from './support';
+import { DESKTOP, PHONE, gradientPng, measurePage, startE2E, summarize, type E2E, type PageReport, signInStaff, photoShows } from './support';
 
 jest.setTimeout(240_000);
 
@@ -25,8 +25,6 @@ afterAll(async () => {
 const measure = async (page: Page, name: string) => reports.push(await measurePage(page, name));
 
 /** The image is there and its bytes arrived (a signed URL that works). */
-const loaded = (page: Page | Locator, name: RegExp | string) =>
-  page.getByRole('img', { name }).first().evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
 
 test('a steward records a visit, turns its need into feedback and records help; the committee sees coverage and the record', async () => {
   // ── The steward: their households, a visit, the need as feedback, help ─────────────────────────────────────
@@ -55,14 +53,14 @@ test('a steward records a visit, turns its need into feedback and records help; 
   // a photo of the handrail, uploaded as soon as it is picked
   await steward.getByLabel('添加照片').setInputFiles({ name: 'handrail.png', mimeType: 'image/png', buffer: gradientPng() });
   await steward.getByText('已上传').waitFor();
-  expect(await loaded(steward, '第 1 张照片')).toBe(true);
+  expect(await photoShows(steward, '第 1 张照片')).toBe(true);
   await measure(steward, 'record a visit');
   await steward.getByRole('button', { name: '保存走访记录' }).click();
   await steward.getByText(/^已记录 \d{4}-\d{2}-\d{2} 的走访（1 张照片）。$/).waitFor();
   await steward.getByText('走访记录（4 次）').waitFor();
   // the record shows it through a signed URL
   await steward.getByRole('heading', { name: /^\d{4}-\d{2}-\d{2} 走访照片（1 张）$/ }).waitFor();
-  expect(await loaded(steward, /^\d{4}-\d{2}-\d{2} 走访照片，第 1 张，共 1 张$/)).toBe(true);
+  expect(await photoShows(steward, /^\d{4}-\d{2}-\d{2} 走访照片，第 1 张，共 1 张$/)).toBe(true);
   await measure(steward, 'household record with a visit photo');
 
   await steward.getByRole('button', { name: '登记为反馈' }).first().click();
@@ -107,7 +105,7 @@ test('a steward records a visit, turns its need into feedback and records help; 
   await card.click();
   await committee.getByText(name, { exact: true }).waitFor();
   await committee.getByText('老人说最近腿脚不便，下楼困难。').waitFor();
-  expect(await loaded(committee, /^\d{4}-\d{2}-\d{2} 走访照片，第 1 张，共 1 张$/)).toBe(true);
+  expect(await photoShows(committee, /^\d{4}-\d{2}-\d{2} 走访照片，第 1 张，共 1 张$/)).toBe(true);
   await measure(committee, 'household record (committee)');
 
   console.log(`Stewards' pages against the bar:\n${summarize(reports)}`);

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureH5Build, H5_DIR, ROOT } from '../../functions/local/app-build';
 import { Harness } from '../support/harness';
 
@@ -321,3 +321,19 @@ export const confirmDialog = async (page: Page, title: string, button: string): 
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 };
+
+/** Whether the photo named so shows: loaded with pixels (waiting for it, up to 15 s, on a busy machine). */
+export const photoShows = (page: Page | Locator, name: RegExp | string): Promise<boolean> =>
+  page
+    .getByRole('img', { name })
+    .first()
+    .evaluate(
+      (el) =>
+        new Promise<boolean>((resolve) => {
+          const img = el as HTMLImageElement;
+          if (img.complete && img.naturalWidth > 0) return resolve(true);
+          img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true });
+          img.addEventListener('error', () => resolve(false), { once: true });
+          setTimeout(() => resolve(img.complete && img.naturalWidth > 0), 15_000);
+        }),
+    );
